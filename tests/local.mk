@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The three test tiers; each folder brings its own fragment.
+include $(srcdir)/tests/unit/local.mk
+include $(srcdir)/tests/unit/builder.mk
+include $(srcdir)/tests/abi/local.mk
+include $(srcdir)/tests/guests/local.mk
+include $(srcdir)/tests/boot/local.mk
