@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* x86-64 PV state of a domain and of a VCPU (embedded in struct domain/vcpu). */
+#ifndef ASM_DOMAIN_H
+#define ASM_DOMAIN_H
+
+#include <hv/types.h>
+#include <public/xen.h>
+
+struct arch_domain
+{
+    paddr_t shared_info_maddr;      /* the frame guests see in start_info */
+    uint64_t vm_assist;             /* VMASST_TYPE_* bits enabled */
+};
+
+struct arch_vcpu
+{
+    /*
+     * Register image of the guest while it does not own the CPU.  While it
+     * runs, the live copy is the frame at the top of the CPU's stack.
+     */
+    struct cpu_user_regs user_regs;
+    paddr_t guest_table;            /* kernel-mode L4 (machine address) */
+    paddr_t guest_table_user;       /* user-mode L4, 0 if none */
+    bool kernel_mode;               /* guest kernel (true) or guest user */
+    uint64_t fs_base, gs_base_kernel, gs_base_user;
+};
+
+#endif /* ASM_DOMAIN_H */

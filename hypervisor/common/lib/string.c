@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Memory and string primitives for the freestanding hypervisor.
+ * The build keeps GCC from turning these loops back into calls to
+ * themselves (-fno-tree-loop-distribute-patterns). */
+
+#include <hv/lib.h>
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+
+    while ( n-- )
+        *d++ = *s++;
+    return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+
+    if ( d <= s || d >= s + n )
+        return memcpy(dst, src, n);
+    while ( n-- )
+        d[n] = s[n];
+    return dst;
+}
+
+void *memset(void *p, int c, size_t n)
+{
+    unsigned char *d = p;
+
+    while ( n-- )
+        *d++ = (unsigned char)c;
+    return p;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+    const unsigned char *x = a, *y = b;
+
+    for ( ; n; n--, x++, y++ )
+        if ( *x != *y )
+            return *x - *y;
+    return 0;
+}
+
+void *memchr(const void *s, int c, size_t n)
+{
+    const unsigned char *p = s;
+
+    for ( ; n; n--, p++ )
+        if ( *p == (unsigned char)c )
+            return (void *)p;
+    return NULL;
+}
+
+size_t strlen(const char *s)
+{
+    const char *p = s;
+
+    while ( *p )
+        p++;
+    return p - s;
+}
+
+size_t strnlen(const char *s, size_t max)
+{
+    size_t n = 0;
+
+    while ( n < max && s[n] )
+        n++;
+    return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+    while ( *a && *a == *b )
+        a++, b++;
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+    for ( ; n; n--, a++, b++ )
+    {
+        if ( *a != *b )
+            return (unsigned char)*a - (unsigned char)*b;
+        if ( !*a )
+            break;
+    }
+    return 0;
+}
+
+char *strchr(const char *s, int c)
+{
+    for ( ; ; s++ )
+    {
+        if ( *s == (char)c )
+            return (char *)s;
+        if ( !*s )
+            return NULL;
+    }
+}
