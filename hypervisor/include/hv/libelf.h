@@ -134,6 +134,37 @@ static inline bool elf_xen_feature_get(unsigned int nr,
            (bitmap[nr / 32] & (1U << (nr % 32)));
 }
 
+/* One program header, read from the image (elf_init() checked the table). */
+struct elf_phdr_info {
+    uint32_t p_type;
+    uint32_t p_flags;
+    uint64_t p_offset;
+    uint64_t p_vaddr;
+    uint64_t p_paddr;
+    uint64_t p_filesz;
+    uint64_t p_memsz;
+};
+
+/* One section header (only what note lookup needs). */
+struct elf_shdr_info {
+    uint32_t sh_type;
+    uint64_t sh_offset;
+    uint64_t sh_size;
+};
+
+/* Read header i (i < elf->phnum / elf->shnum) of an initialised image. */
+void elf_phdr_read(const struct elf_binary *elf, unsigned int i,
+                   struct elf_phdr_info *ph);
+void elf_shdr_read(const struct elf_binary *elf, unsigned int i,
+                   struct elf_shdr_info *sh);
+
+/* PT_LOAD with some access right: what Xen loads (and we do too). */
+bool elf_phdr_is_loadable(const struct elf_phdr_info *ph);
+
+/* Record why a libelf call fails (for libelf*.c). */
+void elf_set_err(struct elf_binary *elf, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /*
  * Guest-memory accessor for elf_load(): return a writable host pointer to
  * len bytes at guest virtual address va, or NULL if that is not possible.
