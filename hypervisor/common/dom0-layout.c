@@ -8,6 +8,16 @@
 #include <hv/lib.h>
 #include <hv/libelf.h>
 #include <hv/dom0-layout.h>
+
+/*
+ * Size start_info's companions as the hypervisor fills them: with the
+ * newest ABI revision (Xen's dom0 VGA info is 40 bytes, not the 28 of the
+ * oldest one), whether or not the build says __XEN__.
+ */
+#if !defined(__XEN__) && !defined(__XEN_TOOLS__) && \
+    !defined(__XEN_INTERFACE_VERSION__)
+#define __XEN_INTERFACE_VERSION__ 0x00040e00
+#endif
 #include <public/xen.h>
 
 #define KiB(x)          ((uint64_t)(x) << 10)

@@ -36,7 +36,7 @@ static struct dom0_layout_params linux_params(void)
 /*
  * Debian's kernel as dom0 (MOD_START_PFN, INIT_P2M), 512 MiB. By hand:
  * the kernel ends at +0x2e5c123, so start_info takes the page at
- * +0x2e5d000 (1168 + 28 bytes), tables start at +0x2e5e000. For small
+ * +0x2e5d000 (1168 + 40 bytes), tables start at +0x2e5e000. For small
  * table counts the stack ends below +0x2f80000, so v_end is +48 MiB:
  * 1 L4 + 1 L3 + 1 L2 + 24 L1 = 27 tables, which 27 pages hold.
  */
@@ -52,7 +52,7 @@ static void test_linux_dom0(void)
     CU_ASSERT_EQUAL(l.vinitrd_start, BASE + 0x2e5d000);
     CU_ASSERT_EQUAL(l.vinitrd_end, l.vinitrd_start);
     CU_ASSERT_EQUAL(l.vstartinfo_start, BASE + 0x2e5d000);
-    CU_ASSERT_EQUAL(l.vstartinfo_end, BASE + 0x2e5d000 + 1168 + 28);
+    CU_ASSERT_EQUAL(l.vstartinfo_end, BASE + 0x2e5d000 + 1168 + 40);
     CU_ASSERT_EQUAL(l.vxenstore_start, l.vxenstore_end);
     CU_ASSERT_EQUAL(l.vconsole_start, l.vconsole_end);
     CU_ASSERT_EQUAL(l.vpt_start, BASE + 0x2e5e000);
@@ -121,6 +121,35 @@ static void test_linux_mapped(void)
     CU_ASSERT_EQUAL(l.nr_pages_used, 18432);
 }
 
+/*
+ * Debian's 6.1.0-56 kernel as Xen 4.17 lays it out for a 512 MiB dom0
+ * (its boot log): loaded kernel ffffffff81000000->ffffffff84a00000,
+ * Phys-Mach map 0000008000000000->0000008000100000, start info
+ * ffffffff84a00000->ffffffff84a004b8, page tables ffffffff84a01000->
+ * ffffffff84a2a000, boot stack ffffffff84a2a000->ffffffff84a2b000,
+ * total ffffffff80000000->ffffffff84c00000.
+ */
+static void test_xen_log(void)
+{
+    struct dom0_layout_params p = linux_params();
+    struct dom0_layout l;
+
+    p.virt_kend = 0xffffffff84a00000ULL;
+    p.initrd_len = MiB(1);
+    CU_ASSERT_EQUAL_FATAL(dom0_layout_compute(&p, &l), 0);
+    CU_ASSERT_EQUAL(l.vphysmap_start, 0x0000008000000000ULL);
+    CU_ASSERT_EQUAL(l.vphysmap_end, 0x0000008000100000ULL);
+    CU_ASSERT_EQUAL(l.vstartinfo_start, 0xffffffff84a00000ULL);
+    CU_ASSERT_EQUAL(l.vstartinfo_end, 0xffffffff84a004b8ULL);
+    CU_ASSERT_EQUAL(l.vpt_start, 0xffffffff84a01000ULL);
+    CU_ASSERT_EQUAL(l.vpt_end, 0xffffffff84a2a000ULL);
+    CU_ASSERT_EQUAL(l.vstack_start, 0xffffffff84a2a000ULL);
+    CU_ASSERT_EQUAL(l.vstack_end, 0xffffffff84a2b000ULL);
+    CU_ASSERT_EQUAL(l.v_start, 0xffffffff80000000ULL);
+    CU_ASSERT_EQUAL(l.v_end, 0xffffffff84c00000ULL);
+    CU_ASSERT_EQUAL(l.nr_pt_frames, 41);
+}
+
 /* A domU: no VGA info; xenstore and console pages before the tables. */
 static void test_linux_domu(void)
 {
@@ -186,7 +215,7 @@ static void check_invariants(const struct dom0_layout_params *p,
         INV(l->vinitrd_end <= l->vstartinfo_start);
     INV(!(l->vstartinfo_start % pg));
     INV(l->vstartinfo_end - l->vstartinfo_start ==
-        1168 + (p->is_dom0 ? 28 : 0));
+        1168 + (p->is_dom0 ? 40 : 0));
     INV(l->vstartinfo_end <= l->vxenstore_start);
     INV(l->vxenstore_end - l->vxenstore_start == (p->is_dom0 ? 0 : pg));
     INV(l->vconsole_start == l->vxenstore_end);
@@ -478,6 +507,7 @@ int main(void)
         { "Linux dom0 by hand", test_linux_dom0 },
         { "mapped initrd and p2m by hand", test_linux_mapped },
         { "domU rings", test_linux_domu },
+        { "as Xen 4.17 logs it", test_xen_log },
         { "invariants", test_invariants },
         { "too few pages", test_too_small },
         { "over 1 GiB", test_over_1g },

@@ -856,6 +856,33 @@ static void test_fuzz(void)
     free(img);
 }
 
+/* Xen's own multiboot image is a 32-bit ELF: a real-file refusal. */
+static void test_reference_xen(void)
+{
+    const char *cache = getenv("REF_CACHE");
+    char path[4096];
+    struct elf_binary elf;
+    uint8_t *img;
+    long size;
+    FILE *f;
+
+    if ( !cache || !*cache )
+        return;
+    snprintf(path, sizeof(path), "%s/xen/xen-4.17.elf", cache);
+    f = fopen(path, "rb");
+    if ( !f )
+        return;
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    rewind(f);
+    img = malloc(size > 0 ? size : 1);
+    CU_ASSERT_EQUAL_FATAL(fread(img, 1, size, f), (size_t)size);
+    fclose(f);
+    CU_ASSERT_EQUAL(elf_init(&elf, img, size), -ENOEXEC);
+    CU_ASSERT_STRING_EQUAL(elf.err, "32-bit kernels are not supported");
+    free(img);
+}
+
 int main(void)
 {
     static const struct { const char *name; CU_TestFunc fn; } tests[] = {
@@ -878,6 +905,7 @@ int main(void)
         { "load by paddr", test_load_physical },
         { "truncated images", test_truncated },
         { "fuzz", test_fuzz },
+        { "Xen 4.17's image", test_reference_xen },
     };
     CU_pSuite suite;
     unsigned int i, failed;
