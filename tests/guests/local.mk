@@ -2,27 +2,27 @@
 # Micro test guests: 64-bit PV kernels with Xen ELF notes, built with the
 # host compiler as freestanding code and linked at the kernel VIRT_BASE.
 
-GUEST_CPPFLAGS = -I$(srcdir)/hypervisor/include -I$(srcdir)/tests/guests/lib \
+GUEST_CPP_OPTS = -I$(srcdir)/hypervisor/include -I$(srcdir)/tests/guests/lib \
 	-D__XEN_INTERFACE_VERSION__=0x00040e00
-GUEST_CFLAGS = -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
+GUEST_C_OPTS = -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
 	-ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
 	-mgeneral-regs-only -fno-stack-protector -fno-asynchronous-unwind-tables \
 	-fno-tree-loop-distribute-patterns -fcf-protection=none
-GUEST_LDFLAGS = -nostdlib -static -no-pie -Wl,--build-id=none \
+GUEST_LD_OPTS = -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
 	-Wl,-T,$(srcdir)/tests/guests/lib/guest.lds
-GUEST_CCASFLAGS = -D__ASSEMBLY__
+GUEST_AS_OPTS = -D__ASSEMBLY__
 GUEST_LIB = tests/guests/lib/libhvtest.a
 
 check_LIBRARIES += tests/guests/lib/libhvtest.a
-tests_guests_lib_libhvtest_a_CPPFLAGS = $(GUEST_CPPFLAGS)
-tests_guests_lib_libhvtest_a_CCASFLAGS = $(GUEST_CCASFLAGS)
-tests_guests_lib_libhvtest_a_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_lib_libhvtest_a_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_lib_libhvtest_a_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_lib_libhvtest_a_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_lib_libhvtest_a_SOURCES = \
 	tests/guests/lib/head.S \
 	tests/guests/lib/regs.S \
 	tests/guests/lib/test.c \
-	tests/guests/lib/console.c \
+	tests/guests/lib/console-out.c \
 	tests/guests/lib/printf.c \
 	tests/guests/lib/string.c \
 	tests/guests/lib/hvtest.h \
@@ -36,11 +36,111 @@ GUEST_NOTES = tests/guests/lib/notes.S
 GUEST_NOTES_HCPAGE = tests/guests/lib/notes-hcpage.S
 GUEST_DEPS = $(GUEST_LIB) $(srcdir)/tests/guests/lib/guest.lds
 
+
 check_PROGRAMS += tests/guests/hello.elf
 tests_guests_hello_elf_SOURCES = tests/guests/hello.c $(GUEST_NOTES)
-tests_guests_hello_elf_CPPFLAGS = $(GUEST_CPPFLAGS)
-tests_guests_hello_elf_CCASFLAGS = $(GUEST_CCASFLAGS)
-tests_guests_hello_elf_CFLAGS = $(GUEST_CFLAGS)
-tests_guests_hello_elf_LDFLAGS = $(GUEST_LDFLAGS)
+tests_guests_hello_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_hello_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_hello_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_hello_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_hello_elf_LDADD = $(GUEST_LIB)
 tests_guests_hello_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/version.elf
+tests_guests_version_elf_SOURCES = tests/guests/version.c $(GUEST_NOTES)
+tests_guests_version_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_version_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_version_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_version_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_version_elf_LDADD = $(GUEST_LIB)
+tests_guests_version_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/console.elf
+tests_guests_console_elf_SOURCES = tests/guests/console.c $(GUEST_NOTES)
+tests_guests_console_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_console_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_console_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_console_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_console_elf_LDADD = $(GUEST_LIB)
+tests_guests_console_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/shutdown.elf
+tests_guests_shutdown_elf_SOURCES = tests/guests/shutdown.c $(GUEST_NOTES)
+tests_guests_shutdown_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_shutdown_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_shutdown_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_shutdown_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_shutdown_elf_LDADD = $(GUEST_LIB)
+tests_guests_shutdown_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/shutdown-code.elf
+tests_guests_shutdown_code_elf_SOURCES = tests/guests/shutdown-code.c $(GUEST_NOTES_HCPAGE)
+tests_guests_shutdown_code_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_shutdown_code_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_shutdown_code_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_shutdown_code_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_shutdown_code_elf_LDADD = $(GUEST_LIB)
+tests_guests_shutdown_code_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/watchdog.elf
+tests_guests_watchdog_elf_SOURCES = tests/guests/watchdog.c $(GUEST_NOTES)
+tests_guests_watchdog_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_watchdog_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_watchdog_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_watchdog_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_watchdog_elf_LDADD = $(GUEST_LIB)
+tests_guests_watchdog_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/sched.elf
+tests_guests_sched_elf_SOURCES = tests/guests/sched.c $(GUEST_NOTES)
+tests_guests_sched_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_sched_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_sched_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_sched_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_sched_elf_LDADD = $(GUEST_LIB)
+tests_guests_sched_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/bad-hypercall.elf
+tests_guests_bad_hypercall_elf_SOURCES = tests/guests/bad-hypercall.c $(GUEST_NOTES)
+tests_guests_bad_hypercall_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_bad_hypercall_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_bad_hypercall_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_bad_hypercall_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_bad_hypercall_elf_LDADD = $(GUEST_LIB)
+tests_guests_bad_hypercall_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/bad-pointer.elf
+tests_guests_bad_pointer_elf_SOURCES = tests/guests/bad-pointer.c $(GUEST_NOTES)
+tests_guests_bad_pointer_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_bad_pointer_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_bad_pointer_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_bad_pointer_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_bad_pointer_elf_LDADD = $(GUEST_LIB)
+tests_guests_bad_pointer_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/hcall-page.elf
+tests_guests_hcall_page_elf_SOURCES = tests/guests/hcall-page.c $(GUEST_NOTES_HCPAGE)
+tests_guests_hcall_page_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_hcall_page_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_hcall_page_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_hcall_page_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_hcall_page_elf_LDADD = $(GUEST_LIB)
+tests_guests_hcall_page_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cmdline.elf
+tests_guests_cmdline_elf_SOURCES = tests/guests/cmdline.c $(GUEST_NOTES)
+tests_guests_cmdline_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cmdline_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cmdline_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cmdline_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cmdline_elf_LDADD = $(GUEST_LIB)
+tests_guests_cmdline_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/start-info.elf
+tests_guests_start_info_elf_SOURCES = tests/guests/start-info.c $(GUEST_NOTES)
+tests_guests_start_info_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_start_info_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_start_info_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_start_info_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_start_info_elf_LDADD = $(GUEST_LIB)
+tests_guests_start_info_elf_DEPENDENCIES = $(GUEST_DEPS)

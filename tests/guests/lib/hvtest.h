@@ -15,6 +15,10 @@
 #include <public/sched.h>
 #include <public/version.h>
 
+/* Error numbers as plain names (EINVAL...); hypercalls return them negated. */
+#define XEN_ERRNO(name, value) enum { name = value };
+#include <public/errno.h>
+
 #include "hypercall.h"
 #include "regs.h"
 
@@ -50,6 +54,13 @@ bool check_true(const char *what, bool ok);
  * SHUTDOWN_poweroff); the runner checks the hypervisor reports this one.
  */
 void test_set_shutdown(unsigned int reason);
+/* The reason the hypervisor should report, when not the one requested. */
+void test_expect_shutdown(unsigned int reason);
+/*
+ * Print the result, then yield until the hypervisor ends the domain by
+ * itself (a watchdog, say) instead of requesting a shutdown.
+ */
+void test_await_shutdown(void);
 const char *shutdown_name(unsigned int reason);
 /* Reason by name ("reboot") or number; -1 if neither. */
 int shutdown_parse(const char *s);

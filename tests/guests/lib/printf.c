@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A small vsnprintf: flags '-' and '0', field width, precision for
+ * A small vsnprintf: flags '-', '0' and '#', field width, precision for
  * strings, length modifiers h l ll z, and the conversions d i u x X p s c %.
  */
 #include "hvtest.h"
@@ -74,7 +74,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 
     for ( ; *fmt; fmt++ )
     {
-        bool left = false, zero = false, is_signed = false;
+        bool left = false, zero = false, alt = false, is_signed = false;
         int width = 0, prec = -1, lng = 0;
         unsigned long long v;
 
@@ -84,12 +84,14 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             continue;
         }
 
-        for ( fmt++; *fmt == '-' || *fmt == '0'; fmt++ )
+        for ( fmt++; *fmt == '-' || *fmt == '0' || *fmt == '#'; fmt++ )
         {
             if ( *fmt == '-' )
                 left = true;
-            else
+            else if ( *fmt == '0' )
                 zero = true;
+            else
+                alt = true;
         }
         if ( *fmt == '*' )
         {
@@ -138,7 +140,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             }
             else
                 put_num(&o, v, false, *fmt == 'u' ? 10 : 16, *fmt == 'X',
-                        width, left, zero, "");
+                        width, left, zero,
+                        alt && v && *fmt != 'u' ? "0x" : "");
             break;
         case 'p':
             put_num(&o, (unsigned long)va_arg(ap, void *), false, 16, false,
