@@ -1,3 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# The ELF and Xen-notes loader: list its files here.
-HV_LIBELF_SOURCES =
+# ELF loader, Xen ELF notes and the dom0 start-of-day layout: pure C that
+# the hypervisor links and host unit tests compile unchanged.
+HV_LIBELF_SOURCES = \
+	hypervisor/common/libelf.c \
+	hypervisor/common/libelf-notes.c \
+	hypervisor/common/libelf-load.c \
+	hypervisor/common/dom0-layout.c
