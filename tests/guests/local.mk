@@ -74,7 +74,8 @@ tests_guests_shutdown_elf_LDADD = $(GUEST_LIB)
 tests_guests_shutdown_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/shutdown-code.elf
-tests_guests_shutdown_code_elf_SOURCES = tests/guests/shutdown-code.c $(GUEST_NOTES_HCPAGE)
+tests_guests_shutdown_code_elf_SOURCES = \
+	tests/guests/shutdown-code.c $(GUEST_NOTES_HCPAGE)
 tests_guests_shutdown_code_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_shutdown_code_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_shutdown_code_elf_CFLAGS = $(GUEST_C_OPTS)
@@ -101,7 +102,8 @@ tests_guests_sched_elf_LDADD = $(GUEST_LIB)
 tests_guests_sched_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/bad-hypercall.elf
-tests_guests_bad_hypercall_elf_SOURCES = tests/guests/bad-hypercall.c $(GUEST_NOTES)
+tests_guests_bad_hypercall_elf_SOURCES = \
+	tests/guests/bad-hypercall.c $(GUEST_NOTES)
 tests_guests_bad_hypercall_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_bad_hypercall_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_bad_hypercall_elf_CFLAGS = $(GUEST_C_OPTS)
@@ -110,7 +112,8 @@ tests_guests_bad_hypercall_elf_LDADD = $(GUEST_LIB)
 tests_guests_bad_hypercall_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/bad-pointer.elf
-tests_guests_bad_pointer_elf_SOURCES = tests/guests/bad-pointer.c $(GUEST_NOTES)
+tests_guests_bad_pointer_elf_SOURCES = \
+	tests/guests/bad-pointer.c $(GUEST_NOTES)
 tests_guests_bad_pointer_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_bad_pointer_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_bad_pointer_elf_CFLAGS = $(GUEST_C_OPTS)
@@ -119,7 +122,8 @@ tests_guests_bad_pointer_elf_LDADD = $(GUEST_LIB)
 tests_guests_bad_pointer_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/hcall-page.elf
-tests_guests_hcall_page_elf_SOURCES = tests/guests/hcall-page.c $(GUEST_NOTES_HCPAGE)
+tests_guests_hcall_page_elf_SOURCES = \
+	tests/guests/hcall-page.c $(GUEST_NOTES_HCPAGE)
 tests_guests_hcall_page_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_hcall_page_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_hcall_page_elf_CFLAGS = $(GUEST_C_OPTS)
