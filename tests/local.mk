@@ -2,6 +2,7 @@
 # The three test tiers; each folder brings its own fragment.
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/unit/builder.mk
+include $(srcdir)/tests/unit/pv.mk
 include $(srcdir)/tests/abi/local.mk
 include $(srcdir)/tests/guests/local.mk
 include $(srcdir)/tests/boot/local.mk

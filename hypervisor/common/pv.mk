@@ -1,3 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Common PV code (domains, hypercalls, dom0 builder): list its files here.
-HV_COMMON_PV_SOURCES =
+# Arch-neutral domain and hypercall code.
+HV_COMMON_PV_SOURCES = \
+	hypervisor/common/domain.c \
+	hypervisor/common/kernel.c \
+	hypervisor/common/console-io.c \
+	hypervisor/common/schedule.c \
+	hypervisor/common/version.c

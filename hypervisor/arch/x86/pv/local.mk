@@ -1,3 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# PV machine code (hypervisor/arch/x86/pv/): list its files here.
-HV_PV_SOURCES =
+# The x86-64 PV layer: SYSCALL entry, hypercall dispatch, dom0 builder.
+HV_PV_SOURCES = \
+	hypervisor/arch/x86/pv/entry.S \
+	hypervisor/arch/x86/pv/domain.c \
+	hypervisor/arch/x86/pv/dom0-build.c \
+	hypervisor/arch/x86/pv/hypercall.c \
+	hypervisor/arch/x86/pv/hypercall-page.c \
+	hypervisor/arch/x86/pv/traps.c \
+	hypervisor/arch/x86/pv/pv.h

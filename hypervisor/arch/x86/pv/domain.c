@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Starting dom0 and running PV VCPUs: the SYSCALL MSRs, the hypervisor's
+ * slots in every guest L4, and the switch into ring 3.
+ */
+#include <hv/types.h>
+#include <hv/lib.h>
+#include <hv/boot.h>
+#include <hv/console.h>
+#include <hv/domain.h>
+#include <hv/page-alloc.h>
+#include <asm/page.h>
+#include <asm/eflags.h>
+#include <asm/pagetable.h>
+#include <asm/current.h>
+#include <asm/desc.h>
+#include <asm/msr.h>
+#include <asm/page.h>
+#include <asm/eflags.h>
+#include "pv.h"
+
+/* L4 slots 256..271: the hypervisor's, in every address space. */
+#define HV_L4_FIRST 256
+#define HV_L4_LAST  271
+
+/* RFLAGS bits SYSCALL clears: no interrupts, traps or odd modes before we
+ * are on our own stack. */
+#define SYSCALL_MASK (X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | \
+                      X86_EFLAGS_NT | X86_EFLAGS_AC | X86_EFLAGS_RF | \
+                      X86_EFLAGS_VM | X86_EFLAGS_IOPL)
+
+struct vcpu *current_vcpu(void)
+{
+    return get_cpu_info()->current_vcpu;
+}
+
+void set_current_vcpu(struct vcpu *v)
+{
+    get_cpu_info()->current_vcpu = v;
+}
+
+void pv_init_guest_l4(uint64_t *l4)
+{
+    for ( unsigned int i = HV_L4_FIRST; i <= HV_L4_LAST; i++ )
+        l4[i] = idle_pg_table[i];
+}
+
+static void pv_init_cpu(void)
+{
+    /* SYSRET would load CS = STAR[63:48] + 16 and SS = + 8: the flat
+     * 64-bit ring-3 selectors follow the 32-bit code one. */
+    wrmsr(MSR_STAR, ((uint64_t)FLAT_RING3_CS32 << 48) |
+                    ((uint64_t)__HYPERVISOR_CS << 32));
+    wrmsr(MSR_LSTAR, (uint64_t)pv_syscall_entry);
+    wrmsr(MSR_CSTAR, (uint64_t)pv_syscall_entry_compat);
+    wrmsr(MSR_SYSCALL_MASK, SYSCALL_MASK);
+    pv_syscall_stack = (uint64_t)&guest_cpu_user_regs()->es;
+}
+
+void pv_run_vcpu(struct vcpu *v)
+{
+    struct cpu_user_regs *frame = guest_cpu_user_regs();
+
+    set_current_vcpu(v);
+    write_cr3(v->arch.guest_table);
+    *frame = v->arch.user_regs;
+    v->domain->state = DOMAIN_RUNNING;
+    pv_enter_guest(frame);
+}
+
+void pv_start_dom0(void)
+{
+    const struct boot_module *kernel, *initrd;
+    struct domain *d;
+    int rc;
+
+    if ( boot_info->nr_mods < 1 )
+        panic("no dom0 kernel: pass it as the first multiboot module");
+    kernel = &boot_info->mods[0];
+    initrd = boot_info->nr_mods > 1 ? &boot_info->mods[1] : NULL;
+
+    d = domain_create(0, true);
+    if ( !d )
+        panic("cannot create dom0");
+    rc = pv_build_dom0(d, kernel, initrd);
+    if ( rc )
+        panic("could not build dom0 (error %d)", rc);
+
+    pv_init_cpu();
+    printk(LOG_INFO "starting dom0\n");
+    pv_run_vcpu(d->vcpu[0]);
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * SYSCALL entry from a PV guest (hypercalls from guest kernel mode, system
+ * calls from guest user mode) and the first entry into a guest.
+ *
+ * SYSCALL leaves us in ring 0 on the guest's stack with RIP in RCX and
+ * RFLAGS in R11; SFMASK has cleared IF, so nothing can interrupt us until
+ * we are on our own stack.  We then build the same struct cpu_user_regs
+ * frame that an exception from ring 3 would have produced, at the top of
+ * this CPU's stack, and leave through the common exit path.
+ */
+#include <asm/asm-macros.h>
+#include <public/xen.h>
+
+/* entry_vector value marking a frame built by SYSCALL (as Xen numbers it). */
+#define TRAP_syscall 256
+/* offsetof(struct cpu_user_regs, entry_vector): 15 GPRs, error code. */
+#define REGS_ENTRY_VECTOR (15 * 8 + 4)
+
+        .section .bss
+        .balign 8
+pv_syscall_guest_rsp:
+        .quad   0
+        /* Where SYSCALL frames go: &cpu_info->guest_cpu_user_regs.es.
+         * A single CPU for now: per-CPU entry stubs come with SMP. */
+        .globl  pv_syscall_stack
+pv_syscall_stack:
+        .quad   0
+
+        .text
+        .macro  SYSCALL_FRAME cs
+        movq    %rsp, pv_syscall_guest_rsp(%rip)
+        movq    pv_syscall_stack(%rip), %rsp
+        pushq   $FLAT_KERNEL_SS
+        pushq   pv_syscall_guest_rsp(%rip)
+        pushq   %r11
+        pushq   $\cs
+        pushq   %rcx
+        pushq   $0
+        movl    $TRAP_syscall, 4(%rsp)
+        SAVE_ALL
+        .endm
+
+        .globl  pv_syscall_entry
+pv_syscall_entry:
+        SYSCALL_FRAME FLAT_KERNEL_CS
+        movq    %rsp, %rdi
+        sti
+        call    pv_syscall
+        cli
+        jmp     ret_from_intr
+
+        /* SYSCALL from 32-bit code: we run no 32-bit PV guests, so the
+         * guest only learns of it as a fault (see pv_syscall). */
+        .globl  pv_syscall_entry_compat
+pv_syscall_entry_compat:
+        SYSCALL_FRAME FLAT_USER_CS32
+        movl    $TRAP_syscall + 1, REGS_ENTRY_VECTOR(%rsp)
+        movq    %rsp, %rdi
+        sti
+        call    pv_syscall
+        cli
+        jmp     ret_from_intr
+
+        /* Start running a guest whose frame is at the top of our stack. */
+        .globl  pv_enter_guest
+pv_enter_guest:
+        cli
+        movq    %rdi, %rsp
+        jmp     ret_from_intr

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * 64-bit PV hypercall dispatch.  A guest kernel executes SYSCALL with the
+ * hypercall number in RAX and up to five arguments in RDI, RSI, RDX, R10
+ * and R8; the result goes back in RAX.  Each table entry only narrows the
+ * registers to the handler's argument types and calls it.
+ */
+#include <hv/types.h>
+#include <hv/errno.h>
+#include <hv/console.h>
+#include <hv/domain.h>
+#include <hv/hypercall.h>
+#include <public/xen.h>
+#include "pv.h"
+
+typedef long (*hypercall_fn_t)(const struct cpu_user_regs *r);
+
+static long hc_xen_version(const struct cpu_user_regs *r)
+{
+    return do_xen_version((int)r->rdi, r->rsi);
+}
+
+static long hc_console_io(const struct cpu_user_regs *r)
+{
+    return do_console_io((unsigned int)r->rdi, (unsigned int)r->rsi, r->rdx);
+}
+
+static long hc_sched_op(const struct cpu_user_regs *r)
+{
+    return do_sched_op((int)r->rdi, r->rsi);
+}
+
+static const hypercall_fn_t hypercall_table[] = {
+    [__HYPERVISOR_xen_version] = hc_xen_version,
+    [__HYPERVISOR_console_io] = hc_console_io,
+    [__HYPERVISOR_sched_op] = hc_sched_op,
+};
+
+bool pv_hypercall_known(unsigned long nr)
+{
+    return nr < ARRAY_SIZE(hypercall_table) && hypercall_table[nr];
+}
+
+void pv_hypercall(struct cpu_user_regs *regs)
+{
+    unsigned long nr = regs->rax;
+
+    if ( !pv_hypercall_known(nr) )
+    {
+        printk(LOG_DEBUG "d%u: unknown hypercall %#lx\n",
+               current_domain()->domain_id, nr);
+        regs->rax = -ENOSYS;
+        return;
+    }
+    regs->rax = hypercall_table[nr](regs);
+}

@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Host tests of the first hypercalls (common/kernel.c, console-io.c,
+# schedule.c) against a fake guest memory.
+check_PROGRAMS += tests/unit/test-hypercalls
+TESTS += tests/unit/test-hypercalls
+tests_unit_test_hypercalls_SOURCES = tests/unit/test-hypercalls.c \
+	hypervisor/common/kernel.c hypervisor/common/console-io.c \
+	hypervisor/common/schedule.c
+tests_unit_test_hypercalls_CPPFLAGS = -I$(top_srcdir)/hypervisor/include \
+	-I$(top_srcdir)/hypervisor/arch/x86/include
+tests_unit_test_hypercalls_CFLAGS = $(CUNIT_CFLAGS) -Wall -Wextra \
+	-Wno-unused-parameter
+tests_unit_test_hypercalls_LDADD = $(CUNIT_LIBS)
+
+check_PROGRAMS += tests/boot/mkbadkernel
+tests_boot_mkbadkernel_SOURCES = tests/boot/mkbadkernel.c
