@@ -11,9 +11,19 @@ include $(srcdir)/hypervisor/common/libelf.mk
 HV_ARCH_SRCS = \
 	hypervisor/arch/x86/boot/head.S \
 	hypervisor/arch/x86/boot/multiboot.c \
+	hypervisor/arch/x86/apic.c \
+	hypervisor/arch/x86/desc.c \
+	hypervisor/arch/x86/entry.S \
+	hypervisor/arch/x86/extable.c \
+	hypervisor/arch/x86/hvtest.c \
+	hypervisor/arch/x86/idle.c \
+	hypervisor/arch/x86/pagetable.c \
 	hypervisor/arch/x86/serial.c \
 	hypervisor/arch/x86/setup.c \
-	hypervisor/arch/x86/shutdown.c
+	hypervisor/arch/x86/shutdown.c \
+	hypervisor/arch/x86/time.c \
+	hypervisor/arch/x86/traps.c \
+	hypervisor/arch/x86/usercopy.c
 
 HV_COMMON_SRCS = \
 	hypervisor/common/cmdline.c \
@@ -26,19 +36,28 @@ HV_COMMON_SRCS = \
 	hypervisor/common/lib/vsnprintf.c
 
 HV_HEADER_FILES = \
+	hypervisor/arch/x86/include/asm/apic.h \
+	hypervisor/arch/x86/include/asm/asm-macros.h \
 	hypervisor/arch/x86/include/asm/config.h \
 	hypervisor/arch/x86/include/asm/current.h \
+	hypervisor/arch/x86/include/asm/desc.h \
+	hypervisor/arch/x86/include/asm/extable.h \
 	hypervisor/arch/x86/include/asm/io.h \
 	hypervisor/arch/x86/include/asm/msr.h \
 	hypervisor/arch/x86/include/asm/multiboot.h \
 	hypervisor/arch/x86/include/asm/page.h \
+	hypervisor/arch/x86/include/asm/pagetable.h \
 	hypervisor/arch/x86/include/asm/processor.h \
+	hypervisor/arch/x86/include/asm/time.h \
+	hypervisor/arch/x86/include/asm/traps.h \
+	hypervisor/arch/x86/include/asm/uaccess.h \
 	hypervisor/include/hv/boot.h \
 	hypervisor/include/hv/cmdline.h \
 	hypervisor/include/hv/console.h \
 	hypervisor/include/hv/lib.h \
 	hypervisor/include/hv/page-alloc.h \
-	hypervisor/include/hv/panic.h
+	hypervisor/include/hv/panic.h \
+	hypervisor/include/hv/visibility.h
 
 noinst_PROGRAMS += hypervisor/hypervisor.elf
 noinst_HEADERS += $(HV_HEADER_FILES)
@@ -57,6 +76,7 @@ HV_FREESTANDING_FLAGS = -ffreestanding -fno-stack-protector -mno-red-zone \
 	-std=gnu11
 
 hypervisor_hypervisor_elf_CPPFLAGS = -D__HV__ \
+	-include $(srcdir)/hypervisor/include/hv/visibility.h \
 	-I$(srcdir)/hypervisor/arch/x86/include -I$(srcdir)/hypervisor/include
 hypervisor_hypervisor_elf_CFLAGS = $(HV_FREESTANDING_FLAGS)
 hypervisor_hypervisor_elf_CCASFLAGS = $(HV_FREESTANDING_FLAGS) -D__ASSEMBLY__

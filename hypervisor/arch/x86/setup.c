@@ -6,17 +6,32 @@
 #include <hv/cmdline.h>
 #include <hv/console.h>
 #include <hv/lib.h>
+#include <hv/page-alloc.h>
+#include <asm/apic.h>
 #include <asm/current.h>
+#include <asm/desc.h>
 #include <asm/multiboot.h>
+#include <asm/pagetable.h>
 #include <asm/processor.h>
+#include <asm/time.h>
+
+#define LOW_MEMORY_END  0x100000UL          /* BIOS data, EBDA, ROMs */
+#define BOOT_MAP_END    0x100000000UL       /* what head.S mapped */
 
 const unsigned long cpu_info_size = sizeof(struct cpu_info);
+
+extern char _end[];
+void hvtest_run(void);
 
 static const char *const region_names[] = {
     [E820_RAM] = "RAM", [E820_RESERVED] = "reserved",
     [E820_ACPI] = "ACPI data", [E820_NVS] = "ACPI NVS",
     [E820_UNUSABLE] = "unusable",
 };
+
+/* Ranges the allocator must never hand out, whatever the map says. */
+static struct boot_mem_region keep[BOOT_MAX_RESERVED + 3];
+static unsigned int nr_keep;
 
 static void print_memmap(void)
 {
@@ -41,6 +56,118 @@ static void print_memmap(void)
                boot_info->mods[i].string);
 }
 
+static void add_keep(paddr_t start, paddr_t end)
+{
+    if ( end > start && nr_keep < ARRAY_SIZE(keep) )
+    {
+        keep[nr_keep].start = start;
+        keep[nr_keep].end = end;
+        nr_keep++;
+    }
+}
+
+/* Lowest page-aligned spot of 'size' bytes in mapped RAM clear of keep[]. */
+static paddr_t find_boot_space(size_t size)
+{
+    unsigned int i, j;
+
+    for ( i = 0; i < boot_info->nr_memmap; i++ )
+    {
+        const struct boot_mem_region *r = &boot_info->memmap[i];
+        paddr_t at = ROUNDUP(MAX(r->start, LOW_MEMORY_END), PAGE_SIZE);
+        bool moved = true;
+
+        if ( r->type != E820_RAM )
+            continue;
+        while ( moved )
+        {
+            moved = false;
+            for ( j = 0; j < nr_keep; j++ )
+                if ( at < keep[j].end && at + size > keep[j].start )
+                {
+                    at = ROUNDUP(keep[j].end, PAGE_SIZE);
+                    moved = true;
+                }
+        }
+        if ( at + size <= MIN(r->end, BOOT_MAP_END) )
+            return at;
+    }
+    return 0;
+}
+
+/* RAM of the memory map within [lo, hi) to the allocator, minus keep[]. */
+static void give_ram(paddr_t lo, paddr_t hi)
+{
+    unsigned int i;
+
+    for ( i = 0; i < boot_info->nr_memmap; i++ )
+    {
+        const struct boot_mem_region *r = &boot_info->memmap[i];
+
+        if ( r->type == E820_RAM && r->end > lo && r->start < hi )
+            free_range(MAX(r->start, lo), MIN(r->end, hi));
+    }
+    for ( i = 0; i < nr_keep; i++ )
+        reserve_range(keep[i].start, keep[i].end);
+}
+
+static paddr_t ram_end(void)
+{
+    paddr_t end = 0;
+    unsigned int i;
+
+    for ( i = 0; i < boot_info->nr_memmap; i++ )
+        if ( boot_info->memmap[i].type == E820_RAM )
+            end = MAX(end, boot_info->memmap[i].end);
+    return end;
+}
+
+/* Only low memory at first: until paging_init() only it is mapped. */
+static void frame_allocator_init(void)
+{
+    paddr_t max = ram_end(), meta;
+    size_t size = page_alloc_meta_bytes(max);
+    unsigned int i;
+
+    add_keep(0, LOW_MEMORY_END);
+    add_keep(HV_LOAD_PHYS, virt_to_maddr(_end));
+    for ( i = 0; i < boot_info->nr_reserved; i++ )
+        add_keep(boot_info->reserved[i].start, boot_info->reserved[i].end);
+
+    meta = find_boot_space(size);
+    if ( !meta )
+        panic("no room below 4 GiB for %zu bytes of allocator data", size);
+    add_keep(meta, meta + size);
+
+    page_alloc_init(max, maddr_to_virt(meta));
+    give_ram(0, BOOT_MAP_END);
+}
+
+static void memory_init(void)
+{
+    unsigned int i;
+
+    frame_allocator_init();
+    paging_init();
+    for ( i = 0; i < boot_info->nr_memmap; i++ )
+        if ( boot_info->memmap[i].type == E820_RAM )
+            directmap_add(boot_info->memmap[i].start,
+                          boot_info->memmap[i].end);
+
+    /* From here on nothing of ours is mapped in guest space. */
+    write_cr3(virt_to_maddr(idle_pg_table));
+    write_cr4(read_cr4() | X86_CR4_PGE | X86_CR4_OSFXSR |
+              X86_CR4_OSXMMEXCPT);
+
+    give_ram(BOOT_MAP_END, ~0UL);
+    dom0_mem_resolve(total_page_count() << PAGE_SHIFT);
+
+    printk(LOG_INFO "Memory: %lu MiB managed, %lu MiB free%s\n",
+           total_page_count() >> (20 - PAGE_SHIFT),
+           free_page_count() >> (20 - PAGE_SHIFT),
+           cpu_has_page1gb ? ", 1 GiB pages" : "");
+}
+
 void __attribute__((weak)) pv_start_dom0(void)
 {
     printk(LOG_INFO "no dom0 builder\n");
@@ -58,5 +185,12 @@ void start_hv(unsigned long mbi_paddr)
     cmdline_report();
     print_memmap();
 
+    memory_init();
+    idt_init();
+    cpu_desc_init(0);
+    apic_init();
+    time_init();
+
+    hvtest_run();
     pv_start_dom0();
 }

@@ -17,8 +17,8 @@
  */
 #define HV_SLOT_FIRST           256
 #define HV_SLOT_LAST            271
-#define HYPERVISOR_VIRT_START   _AC(0xffff800000000000, UL)
-#define HYPERVISOR_VIRT_END     _AC(0xffff880000000000, UL)
+#define HV_AREA_VIRT_START      _AC(0xffff800000000000, UL)
+#define HV_AREA_VIRT_END        _AC(0xffff880000000000, UL)
 
 /* Slot 256: the read-only machine-to-physical table (built by the PV MM). */
 #define RO_MPT_VIRT_START       _AC(0xffff800000000000, UL)

@@ -26,9 +26,9 @@ struct cpu_info
      * Fields may be added below.  The CPU aligns the ring-0 stack it
      * switches to down to 16 bytes, so &guest_cpu_user_regs.es (offset
      * 168) must be 16-byte aligned: sizeof(struct cpu_info) % 16 == 8.
-     * A build-time check in desc.c enforces it; adjust _pad_end.
+     * A build-time check in desc.c enforces it.
      */
-    unsigned long _pad_end;
+    unsigned long cr2;          /* of the last #PF on this CPU, read first */
 };
 
 /* The size, for the boot code that carves cpu_info off the first stack. */

@@ -20,12 +20,10 @@
 #define X86_CR4_OSFXSR  _AC(0x00000200, UL)
 #define X86_CR4_OSXMMEXCPT _AC(0x00000400, UL)
 
-#define X86_EFLAGS_IF   _AC(0x00000200, UL)
-#define X86_EFLAGS_IOPL _AC(0x00003000, UL)
-
 #ifndef __ASSEMBLY__
 
 #include <hv/types.h>
+#include <asm/eflags.h>
 
 #define DEFINE_CR_ACCESS(n)                                             \
 static inline unsigned long read_cr##n(void)                            \
