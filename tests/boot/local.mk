@@ -10,8 +10,15 @@ BOOT_CASES = \
 	tests/boot/cases/bad-pointer.case \
 	tests/boot/cases/cmdline.case \
 	tests/boot/cases/console.case \
+	tests/boot/cases/evtchn.case \
+	tests/boot/cases/fault-de.case \
+	tests/boot/cases/fault-gp.case \
+	tests/boot/cases/fault-int3.case \
+	tests/boot/cases/fault-pf.case \
+	tests/boot/cases/fault-ud2.case \
 	tests/boot/cases/hcall-page.case \
 	tests/boot/cases/hello.case \
+	tests/boot/cases/memory.case \
 	tests/boot/cases/sched.case \
 	tests/boot/cases/shutdown-code.case \
 	tests/boot/cases/shutdown-crash.case \
@@ -23,6 +30,7 @@ BOOT_CASES = \
 	tests/boot/cases/shutdown-watchdog.case \
 	tests/boot/cases/start-info.case \
 	tests/boot/cases/version.case \
+	tests/boot/cases/vm-assist.case \
 	tests/boot/cases/watchdog.case
 
 TESTS += $(BOOT_CASES)

@@ -37,6 +37,7 @@ GUEST_NOTES_HCPAGE = tests/guests/lib/notes-hcpage.S
 GUEST_DEPS = $(GUEST_LIB) $(srcdir)/tests/guests/lib/guest.lds
 
 
+
 check_PROGRAMS += tests/guests/hello.elf
 tests_guests_hello_elf_SOURCES = tests/guests/hello.c $(GUEST_NOTES)
 tests_guests_hello_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
@@ -148,3 +149,39 @@ tests_guests_start_info_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_start_info_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_start_info_elf_LDADD = $(GUEST_LIB)
 tests_guests_start_info_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/vm-assist.elf
+tests_guests_vm_assist_elf_SOURCES = tests/guests/vm-assist.c $(GUEST_NOTES)
+tests_guests_vm_assist_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_vm_assist_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_vm_assist_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_vm_assist_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_vm_assist_elf_LDADD = $(GUEST_LIB)
+tests_guests_vm_assist_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/memory.elf
+tests_guests_memory_elf_SOURCES = tests/guests/memory.c $(GUEST_NOTES)
+tests_guests_memory_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_memory_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_memory_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_memory_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_memory_elf_LDADD = $(GUEST_LIB)
+tests_guests_memory_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/evtchn.elf
+tests_guests_evtchn_elf_SOURCES = tests/guests/evtchn.c $(GUEST_NOTES_HCPAGE)
+tests_guests_evtchn_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_evtchn_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_evtchn_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_evtchn_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_evtchn_elf_LDADD = $(GUEST_LIB)
+tests_guests_evtchn_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/fault.elf
+tests_guests_fault_elf_SOURCES = tests/guests/fault.c $(GUEST_NOTES)
+tests_guests_fault_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_fault_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_fault_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_fault_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_fault_elf_LDADD = $(GUEST_LIB)
+tests_guests_fault_elf_DEPENDENCIES = $(GUEST_DEPS)

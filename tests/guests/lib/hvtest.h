@@ -61,6 +61,11 @@ void test_expect_shutdown(unsigned int reason);
  * itself (a watchdog, say) instead of requesting a shutdown.
  */
 void test_await_shutdown(void);
+/*
+ * Print the result line now, for a test whose last act ends the domain
+ * some other way (a fatal fault); the verdict can no longer change.
+ */
+void test_report(void);
 const char *shutdown_name(unsigned int reason);
 /* Reason by name ("reboot") or number; -1 if neither. */
 int shutdown_parse(const char *s);

@@ -174,18 +174,14 @@ static const char *verdict_name(void)
     }
 }
 
-/* Called by head.S with the start_info pointer the hypervisor gave. */
-void __attribute__((noreturn)) hvtest_start(const start_info_t *si)
+void test_report(void)
 {
-    struct sched_shutdown sd;
+    static bool reported;
     const char *name;
-    long rc;
 
-    start_info = si;
-    hc_set_transport(hc_have_page() ? HC_PAGE : HC_SYSCALL);
-
-    printf("hvtest: %s\n", test_title);
-    test_main();
+    if ( reported )
+        return;
+    reported = true;
     printf("Test result: %s\n", verdict_name());
 
     /* The runner compares this line with what the hypervisor reports. */
@@ -194,6 +190,20 @@ void __attribute__((noreturn)) hvtest_start(const start_info_t *si)
         printf("hvtest: shutdown reason %s\n", name);
     else
         printf("hvtest: shutdown reason %u\n", expected_reason);
+}
+
+/* Called by head.S with the start_info pointer the hypervisor gave. */
+void __attribute__((noreturn)) hvtest_start(const start_info_t *si)
+{
+    struct sched_shutdown sd;
+    long rc;
+
+    start_info = si;
+    hc_set_transport(hc_have_page() ? HC_PAGE : HC_SYSCALL);
+
+    printf("hvtest: %s\n", test_title);
+    test_main();
+    test_report();
 
     if ( !await_shutdown )
     {
