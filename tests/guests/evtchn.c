@@ -15,7 +15,9 @@ static long evtchn_op(unsigned long cmd, void *arg)
 
 static long alloc_unbound(domid_t remote)
 {
-    struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = remote };
+    struct evtchn_alloc_unbound a = {
+        .dom = DOMID_SELF, .remote_dom = remote
+    };
     long rc = evtchn_op(EVTCHNOP_alloc_unbound, &a);
 
     return rc ? rc : (long)a.port;
@@ -35,7 +37,7 @@ static long send(evtchn_port_t port)
     return evtchn_op(EVTCHNOP_send, &s);
 }
 
-/* The status of a port as "state/vcpu/detail", or the error. */
+/* EVTCHNOP_status of one of our ports, into a poisoned *st. */
 static long status(evtchn_port_t port, struct evtchn_status *st)
 {
     memset(st, 0xff, sizeof(*st));
