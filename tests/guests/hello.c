@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The smallest guest: print a line and succeed; proves the whole path. */
-#include "lib/hvtest.h"
+#include "hvtest.h"
 
 const char test_title[] = "hello: console output and a clean poweroff";
 
