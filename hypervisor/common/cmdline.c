@@ -291,6 +291,8 @@ void cmdline_parse(const char *cmdline)
     const char *s = skip_image_name(cmdline ? cmdline : "");
     size_t len, i;
 
+    nr_notes = dropped_notes = 0;
+    dom0_extra[0] = '\0';
     while ( *s == ' ' )
         s++;
     if ( strlcpy(saved_cmdline, s, sizeof(saved_cmdline)) >=

@@ -75,10 +75,10 @@ custom_param("loglvl", parse_loglvl);
 
 void console_init(void)
 {
+    serial_ready = serial_on;
     if ( serial_on )
     {
         serial_init();
-        serial_ready = true;
         /* Whatever the firmware printed last may not end its line. */
         serial_putc('\r');
         serial_putc('\n');
