@@ -19,6 +19,8 @@ BOOT_CASES = \
 	tests/boot/cases/hcall-page.case \
 	tests/boot/cases/hello.case \
 	tests/boot/cases/memory.case \
+	tests/boot/cases/mmu.case \
+	tests/boot/cases/multicall.case \
 	tests/boot/cases/sched.case \
 	tests/boot/cases/shutdown-code.case \
 	tests/boot/cases/shutdown-crash.case \

@@ -185,3 +185,21 @@ tests_guests_fault_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_fault_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_fault_elf_LDADD = $(GUEST_LIB)
 tests_guests_fault_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/multicall.elf
+tests_guests_multicall_elf_SOURCES = tests/guests/multicall.c $(GUEST_NOTES)
+tests_guests_multicall_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_multicall_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_multicall_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_multicall_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_multicall_elf_LDADD = $(GUEST_LIB)
+tests_guests_multicall_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/mmu.elf
+tests_guests_mmu_elf_SOURCES = tests/guests/mmu.c $(GUEST_NOTES)
+tests_guests_mmu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_mmu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_mmu_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_mmu_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_mmu_elf_LDADD = $(GUEST_LIB)
+tests_guests_mmu_elf_DEPENDENCIES = $(GUEST_DEPS)
