@@ -28,6 +28,8 @@ static void test_header(const start_info_t *si)
     CHECK(si->nr_pages >= ((unsigned long)_image_end - VIRT_BASE) / PAGE);
     CHECK(si->shared_info != 0);
     CHECK(aligned(si->shared_info));
+    /* The loader zero-fills each segment beyond its file contents. */
+    CHECK_EQ(bss_was_dirty, 0);
     /* No initrd and no xenstore or console ring for dom0 at boot. */
     CHECK_EQ(si->mod_start, 0);
     CHECK_EQ(si->mod_len, 0);

@@ -45,12 +45,37 @@ _start:
     mov %rax, entry_regs + REGS_gs(%rip)
 
     cld
+    /*
+     * The loader must have zeroed .bss (the ELF segment's tail beyond its
+     * file size).  Note whether it did for the start-info test, then make
+     * sure of it: the framework's own state lives there.
+     */
+    lea _bss_start(%rip), %rdi
+    lea _bss_end(%rip), %rcx
+    sub %rdi, %rcx
+    shr $3, %rcx
+    xor %eax, %eax
+    mov %rcx, %rdx
+    repe scasq
+    setne %al
+    mov %rax, bss_was_dirty(%rip)
+    lea _bss_start(%rip), %rdi
+    mov %rdx, %rcx
+    xor %eax, %eax
+    rep stosq
+
     /* Our own stack, so tests need not fit in the boot stack's page. */
     lea boot_stack_top(%rip), %rsp
     mov %rsi, %rdi
     call hvtest_start
     ud2
     .size _start, . - _start
+
+    .data
+    .p2align 3
+    .globl bss_was_dirty
+bss_was_dirty:
+    .quad 0
 
     .bss
     .p2align 12

@@ -46,6 +46,9 @@ extern const char *const regs_names[REGS_SIZE / 8];
 /* The registers at the guest's first instruction. */
 extern struct regs entry_regs;
 
+/* Non-zero if the loader left anything but zeroes in .bss. */
+extern uint64_t bss_was_dirty;
+
 /*
  * Loads every general register from *in (RSP excepted), executes a raw
  * SYSCALL with in->rax as the hypercall number, and stores the registers

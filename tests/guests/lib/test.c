@@ -12,7 +12,8 @@ enum verdict {
 };
 
 const start_info_t *start_info;
-struct regs entry_regs;
+/* Written before .bss is checked and cleared, so it lives in .data. */
+struct regs entry_regs __attribute__((section(".data")));
 enum hc_transport hc_transport;
 
 static enum verdict verdict = V_SUCCESS;
@@ -205,12 +206,14 @@ void __attribute__((noreturn)) hvtest_start(const start_info_t *si)
     test_main();
     test_report();
 
-    if ( !await_shutdown )
-    {
-        sd.reason = shutdown_reason;
-        rc = HYPERVISOR_sched_op(SCHEDOP_shutdown, &sd);
-        printf("hvtest: SCHEDOP_shutdown returned %ld\n", rc);
-    }
+    if ( await_shutdown )
+        for ( ;; )
+            HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+
+    sd.reason = shutdown_reason;
+    rc = HYPERVISOR_sched_op(SCHEDOP_shutdown, &sd);
+    /* The runner stops at this line; spin quietly until it does. */
+    printf("hvtest: SCHEDOP_shutdown returned %ld\n", rc);
     for ( ;; )
-        HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+        asm volatile ( "pause" );
 }
