@@ -6,7 +6,7 @@ TESTS += tests/unit/test-hypercalls
 tests_unit_test_hypercalls_SOURCES = tests/unit/test-hypercalls.c \
 	hypervisor/common/kernel.c hypervisor/common/console-io.c \
 	hypervisor/common/schedule.c
-tests_unit_test_hypercalls_CPPFLAGS = -I$(top_srcdir)/hypervisor/include \
+tests_unit_test_hypercalls_CPPFLAGS = -D__HV__ -I$(top_srcdir)/hypervisor/include \
 	-I$(top_srcdir)/hypervisor/arch/x86/include
 tests_unit_test_hypercalls_CFLAGS = $(CUNIT_CFLAGS) -Wall -Wextra \
 	-Wno-unused-parameter

@@ -6,10 +6,11 @@
 #ifndef __XEN_PUBLIC_XEN_COMPAT_H__
 #define __XEN_PUBLIC_XEN_COMPAT_H__
 
-/* Xen 4.14 was the last release to change the guest interface version. */
+/* Xen 4.14 was the last release to change the guest interface version.
+ * The hypervisor itself is built with __HV__ defined. */
 #define __XEN_LATEST_INTERFACE_VERSION__ 0x00040e00
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)
 #define __XEN_INTERFACE_VERSION__ __XEN_LATEST_INTERFACE_VERSION__
 #elif !defined(__XEN_INTERFACE_VERSION__)
 /* Guests that do not say are assumed to be the oldest. */

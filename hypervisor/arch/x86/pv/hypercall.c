@@ -47,8 +47,15 @@ void pv_hypercall(struct cpu_user_regs *regs)
 
     if ( !pv_hypercall_known(nr) )
     {
-        printk(LOG_DEBUG "d%u: unknown hypercall %#lx\n",
-               current_domain()->domain_id, nr);
+        static unsigned int reported;
+
+        /* A guest must not be able to flood the console. */
+        if ( reported < 16 )
+        {
+            reported++;
+            printk(LOG_DEBUG "d%u: unknown hypercall %#lx\n",
+                   current_domain()->domain_id, nr);
+        }
         regs->rax = -ENOSYS;
         return;
     }
