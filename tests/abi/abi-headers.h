@@ -33,7 +33,7 @@
 #include XEN_HDR(io/ring.h)
 #include XEN_HDR(io/xenbus.h)
 #include XEN_HDR(io/xs_wire.h)
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)
 #include XEN_HDR(domctl.h)
 #include XEN_HDR(sysctl.h)
 #endif

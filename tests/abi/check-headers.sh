@@ -9,10 +9,13 @@
 #          and the errno enum ends in a comma, so no -pedantic here)
 #   c99    -std=c99 -pedantic
 #   c++    -std=c++11
+#   gnu    -std=gnu11 at the latest interface version (as our test guests
+#          build; the only mode with the GNU C register aliases)
 #   tools  -D__XEN_TOOLS__ -std=c11 -pedantic, and as C++11
 #   xen    -D__XEN__ -std=c11 -pedantic
-# domctl.h and sysctl.h exist for the tools only: they must refuse to
-# compile without __XEN_TOOLS__/__XEN__ and pass the tools and xen modes.
+#   hv     -D__HV__ -std=gnu11 -ffreestanding (as our hypervisor builds)
+# domctl.h and sysctl.h exist for the tools (and the hypervisor) only:
+# they must refuse to compile in the guest modes and pass the others.
 #
 # Environment: top_srcdir, top_builddir (tests/abi/abi.env gives CC);
 # CXX, default g++ (skipped with a note when absent).
@@ -68,7 +71,7 @@ for h in $headers; do
            $CC -x c -std=c89 -include stdint.h -I"$incdir" -fsyntax-only - \
            >"$err" 2>&1; then
             failures=$((failures + 1))
-            echo "FAIL: $h compiles without __XEN_TOOLS__ or __XEN__"
+            echo "FAIL: $h compiles without __XEN_TOOLS__, __XEN__ or __HV__"
         fi
         ;;
     *)
@@ -77,6 +80,8 @@ for h in $headers; do
         if [ -n "$CXX" ]; then
             try c++ "$h" $CXX -x c++ -std=c++11
         fi
+        try gnu "$h" $CC -x c -std=gnu11 \
+            -D__XEN_INTERFACE_VERSION__=0x00040e00
         ;;
     esac
     try "tools c11" "$h" $CC -x c -std=c11 -pedantic -D__XEN_TOOLS__
@@ -84,6 +89,7 @@ for h in $headers; do
         try "tools c++" "$h" $CXX -x c++ -std=c++11 -D__XEN_TOOLS__
     fi
     try "xen c11" "$h" $CC -x c -std=c11 -pedantic -D__XEN__
+    try "hv gnu11" "$h" $CC -x c -std=gnu11 -ffreestanding -D__HV__
 done
 
 echo "$runs compilations of $(echo "$headers" | wc -l) headers," \

@@ -38,7 +38,7 @@ BEGIN {
 /^%tools[ \t]*$/ {
     if ( tools )
         fail("second %tools")
-    print "#if defined(__XEN__) || defined(__XEN_TOOLS__)"
+    print "#if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)"
     tools = 1
     next
 }

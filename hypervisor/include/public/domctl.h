@@ -10,7 +10,7 @@
 #ifndef __XEN_PUBLIC_DOMCTL_H__
 #define __XEN_PUBLIC_DOMCTL_H__
 
-#if !defined(__XEN__) && !defined(__XEN_TOOLS__)
+#if !defined(__XEN__) && !defined(__XEN_TOOLS__) && !defined(__HV__)
 #error "domctl operations are intended for use by node control tools only"
 #endif
 

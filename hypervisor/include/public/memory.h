@@ -177,7 +177,7 @@ struct xen_pod_target {
 };
 typedef struct xen_pod_target xen_pod_target_t;
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)
 
 #ifndef uint64_aligned_t
 #define uint64_aligned_t uint64_t
@@ -328,7 +328,7 @@ typedef struct xen_reserved_device_memory_map
     xen_reserved_device_memory_map_t;
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
 
-#endif /* __XEN__ || __XEN_TOOLS__ */
+#endif /* __XEN__ || __XEN_TOOLS__ || __HV__ */
 
 /* Maps frames of a hypervisor resource owned by a domain. */
 #define XENMEM_acquire_resource 28

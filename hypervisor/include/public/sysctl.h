@@ -9,7 +9,7 @@
 #ifndef __XEN_PUBLIC_SYSCTL_H__
 #define __XEN_PUBLIC_SYSCTL_H__
 
-#if !defined(__XEN__) && !defined(__XEN_TOOLS__)
+#if !defined(__XEN__) && !defined(__XEN_TOOLS__) && !defined(__HV__)
 #error "sysctl operations are intended for use by node control tools only"
 #endif
 

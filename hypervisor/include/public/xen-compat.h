@@ -6,8 +6,13 @@
 #ifndef __XEN_PUBLIC_XEN_COMPAT_H__
 #define __XEN_PUBLIC_XEN_COMPAT_H__
 
-/* Xen 4.14 was the last release to change the guest interface version.
- * The hypervisor itself is built with __HV__ defined. */
+/*
+ * Xen 4.14 was the last release to change the guest interface version.
+ * Our hypervisor is built with __HV__: like Xen's own build (__XEN__) and
+ * the tools (__XEN_TOOLS__) it sees the newest version and, throughout
+ * these headers, the tools-only interfaces (domctl, sysctl, 64-bit
+ * handles, every register alias).
+ */
 #define __XEN_LATEST_INTERFACE_VERSION__ 0x00040e00
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)

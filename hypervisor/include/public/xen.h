@@ -457,7 +457,7 @@ typedef struct {
 #endif /* !__ASSEMBLY__ */
 
 /* Types of the tools-only interfaces, fixed-size on every architecture. */
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)
 
 #ifndef int64_aligned_t
 #define int64_aligned_t  int64_t
@@ -478,6 +478,6 @@ struct xenctl_bitmap {
 typedef struct xenctl_bitmap xenctl_bitmap_t;
 #endif
 
-#endif /* __XEN__ || __XEN_TOOLS__ */
+#endif /* __XEN__ || __XEN_TOOLS__ || __HV__ */
 
 #endif /* __XEN_PUBLIC_XEN_H__ */

@@ -86,7 +86,7 @@ struct iret_context {
  * as well; strict ISO C and other compilers see plain 64-bit fields.
  * Each register is 8 bytes in every variant, so the layout is the same.
  */
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)
 #define __XEN_REG_ABCD(l) union {                                        \
     uint64_t r ## l ## x;                                                 \
     uint32_t e ## l ## x;                                                 \

@@ -145,7 +145,7 @@ struct arch_shared_info {
 };
 typedef struct arch_shared_info arch_shared_info_t;
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#if defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__HV__)
 /* x86 part of XEN_DOMCTL_createdomain: devices the hypervisor emulates. */
 struct xen_arch_domainconfig {
 #define _XEN_X86_EMU_LAPIC     0
