@@ -110,7 +110,7 @@ struct vcpu_guest_context {
     unsigned long gdt_frames[16];       /* IN/OUT: GDT frame numbers */
     unsigned long gdt_ents;             /* IN/OUT */
     unsigned long kernel_ss, kernel_sp; /* IN/OUT: stack_switch state */
-    unsigned long ctrlreg[8];           /* IN/OUT: CR3 holds a frame */
+    unsigned long ctrlreg[8];           /* IN/OUT: CR3 = xen_pfn_to_cr3() */
     unsigned long debugreg[8];          /* IN/OUT */
     unsigned long event_callback_eip;   /* IN/OUT */
     unsigned long failsafe_callback_eip; /* IN/OUT */
