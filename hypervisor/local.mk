@@ -21,6 +21,7 @@ HV_ARCH_SRCS = \
 	hypervisor/arch/x86/serial.c \
 	hypervisor/arch/x86/setup.c \
 	hypervisor/arch/x86/shutdown.c \
+	hypervisor/arch/x86/symbols.c \
 	hypervisor/arch/x86/time.c \
 	hypervisor/arch/x86/traps.c \
 	hypervisor/arch/x86/usercopy.c
@@ -48,6 +49,7 @@ HV_HEADER_FILES = \
 	hypervisor/arch/x86/include/asm/page.h \
 	hypervisor/arch/x86/include/asm/pagetable.h \
 	hypervisor/arch/x86/include/asm/processor.h \
+	hypervisor/arch/x86/include/asm/symbols.h \
 	hypervisor/arch/x86/include/asm/time.h \
 	hypervisor/arch/x86/include/asm/traps.h \
 	hypervisor/arch/x86/include/asm/uaccess.h \
@@ -61,7 +63,13 @@ HV_HEADER_FILES = \
 
 noinst_PROGRAMS += hypervisor/hypervisor.elf
 noinst_HEADERS += $(HV_HEADER_FILES)
-EXTRA_DIST += hypervisor/arch/x86/hypervisor.lds
+EXTRA_DIST += hypervisor/arch/x86/hypervisor.lds \
+	hypervisor/arch/x86/tools/link.sh
+
+# Build-host tool that fills the image's symbol table after the link.
+noinst_PROGRAMS += hypervisor/arch/x86/tools/mksyms
+hypervisor_arch_x86_tools_mksyms_SOURCES = \
+	hypervisor/arch/x86/tools/mksyms.c
 
 hypervisor_hypervisor_elf_SOURCES = $(HV_ARCH_SRCS) $(HV_COMMON_SRCS) \
 	$(HV_PV_SOURCES) $(HV_COMMON_PV_SOURCES) $(HV_LIBELF_SOURCES)
@@ -85,4 +93,10 @@ hypervisor_hypervisor_elf_LDFLAGS = -nostdlib -static -no-pie \
 	-Wl,-z,max-page-size=0x1000 -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -Wl,-z,noexecstack
 hypervisor_hypervisor_elf_DEPENDENCIES = \
-	$(srcdir)/hypervisor/arch/x86/hypervisor.lds
+	$(srcdir)/hypervisor/arch/x86/hypervisor.lds \
+	hypervisor/arch/x86/tools/mksyms$(EXEEXT)
+hypervisor_hypervisor_elf_LINK = $(SHELL) \
+	$(srcdir)/hypervisor/arch/x86/tools/link.sh \
+	hypervisor/arch/x86/tools/mksyms$(EXEEXT) $(CCLD) \
+	$(hypervisor_hypervisor_elf_CFLAGS) $(CFLAGS) \
+	$(hypervisor_hypervisor_elf_LDFLAGS) $(LDFLAGS) -o $@

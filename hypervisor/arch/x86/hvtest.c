@@ -102,9 +102,9 @@ void hvtest_run(void)
         asm volatile ( "ud2" );
     else if ( !strcmp(t, "de") )
     {
-        volatile unsigned int zero = 0, one = 1;
+        unsigned int lo = 1, hi = 0, zero = 0;
 
-        (void)(one / zero);
+        asm volatile ( "divl %2" : "+a" (lo), "+d" (hi) : "r" (zero) );
     }
     else if ( !strcmp(t, "gp") )
     {

@@ -12,9 +12,10 @@
 #include <asm/extable.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/symbols.h>
 #include <asm/traps.h>
 
-extern char entry_stubs[];
+extern char entry_stubs[], _stext[], _etext[];
 
 static irq_handler_t irq_handlers[256];
 
@@ -58,7 +59,10 @@ int request_irq(unsigned int vector, irq_handler_t handler)
 
 static void print_rip(const char *what, unsigned long rip)
 {
-    printk_forced(LOG_ERR "%s: [<%016lx>]\n", what, rip);
+    char sym[96];
+
+    symbol_describe(rip, sym, sizeof(sym));
+    printk_forced(LOG_ERR "%s[<%016lx>] %s\n", what, rip, sym);
 }
 
 /* Only our own stack block is known to be mapped and readable. */
@@ -79,13 +83,17 @@ static void show_stack(const struct cpu_user_regs *regs)
     for ( i = 0; i < 16; i += 4 )
         printk_forced(LOG_ERR "  %016lx %016lx %016lx %016lx\n",
                       sp[i], sp[i + 1], sp[i + 2], sp[i + 3]);
+    /* Words that look like return addresses into our code. */
+    for ( i = 0; i < 16; i++ )
+        if ( sp[i] >= (unsigned long)_stext && sp[i] < (unsigned long)_etext )
+            print_rip("  ", sp[i]);
 }
 
 void show_registers(const struct cpu_user_regs *regs)
 {
     bool guest = regs->cs & 3;
 
-    print_rip("RIP", regs->rip);
+    print_rip("RIP: ", regs->rip);
     printk_forced(LOG_ERR "CS: %04x  RFLAGS: %016lx  CPU: %u\n",
                   regs->cs, regs->rflags, smp_processor_id());
     printk_forced(LOG_ERR "RSP: %016lx  SS: %04x\n", regs->rsp, regs->ss);
