@@ -56,9 +56,11 @@ HV_HEADER_FILES = \
 	hypervisor/include/hv/boot.h \
 	hypervisor/include/hv/cmdline.h \
 	hypervisor/include/hv/console.h \
+	hypervisor/include/hv/errno.h \
 	hypervisor/include/hv/lib.h \
 	hypervisor/include/hv/page-alloc.h \
 	hypervisor/include/hv/panic.h \
+	hypervisor/include/hv/types.h \
 	hypervisor/include/hv/visibility.h
 
 noinst_PROGRAMS += hypervisor/hypervisor.elf
