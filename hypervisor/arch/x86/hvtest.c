@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* hvtest=<what>: self-tests of the machine layer for boot tests.  The
- * fault tests must end in an exception report, a panic and QEMU exit
- * status 255; the others print "hvtest: <what>: PASS" or FAIL. */
+ * fault tests (pf ud de gp bp panic) must end in a report, a panic and
+ * QEMU exit status 255; the others (timer usercopy alloc) print
+ * "hvtest: <what>: PASS" or FAIL and stop the machine: exit status 1 on
+ * PASS, 3 on FAIL (isa-debug-exit codes 0 and 1). */
 
 #include <hv/cmdline.h>
 #include <hv/console.h>
@@ -17,9 +19,10 @@ string_param("hvtest", opt_hvtest);
 
 static volatile bool timer_fired;
 
-static void result(bool ok)
+static void __noreturn result(bool ok)
 {
     printk(LOG_ERR "hvtest: %s: %s\n", opt_hvtest, ok ? "PASS" : "FAIL");
+    machine_exit(ok ? 0 : 1);
 }
 
 static void test_timer_handler(void)
