@@ -36,6 +36,16 @@ const char *shutdown_reason_name(unsigned int reason)
     return reason < ARRAY_SIZE(names) && names[reason] ? names[reason] : NULL;
 }
 
+struct domain *domain_lookup(domid_t domid)
+{
+    struct domain *d;
+
+    if ( domid >= MAX_DOMAINS )
+        return NULL;
+    d = &domain_table[domid];
+    return d->shared_info && d->state != DOMAIN_DYING ? d : NULL;
+}
+
 struct domain *domain_create(domid_t domid, bool privileged)
 {
     struct domain *d;
@@ -81,8 +91,11 @@ int domain_shutdown(struct domain *d, uint8_t reason)
     if ( d->state == DOMAIN_SHUTDOWN || d->state == DOMAIN_DYING )
         return 0;
     d->state = DOMAIN_SHUTDOWN;
+    /* A code preset with SCHEDOP_shutdown_code wins over this one. */
     if ( d->shutdown_code == SHUTDOWN_CODE_NONE )
         d->shutdown_code = reason;
+    reason = d->shutdown_code;
+    name = shutdown_reason_name(reason);
 
     if ( d == hardware_domain )
     {

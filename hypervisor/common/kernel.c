@@ -94,8 +94,9 @@ long do_xen_version(int cmd, guest_va_t arg)
     }
 
     case XENVER_capabilities:
-        /* 64-bit PV only: no 32-bit PV, no HVM. */
-        return put_string(arg, "xen-3.0-x86_64",
+        /* 64-bit PV only: no 32-bit PV, no HVM.  Each entry ends in a
+         * space, as Xen writes the list. */
+        return put_string(arg, "xen-3.0-x86_64 ",
                           sizeof(xen_capabilities_info_t));
 
     case XENVER_changeset:

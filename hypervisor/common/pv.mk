@@ -5,4 +5,5 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/kernel.c \
 	hypervisor/common/console-io.c \
 	hypervisor/common/schedule.c \
+	hypervisor/common/timer.c \
 	hypervisor/common/version.c

@@ -1,16 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * sched_op: yield, block and shutdown.  One VCPU per CPU for now, so
- * yielding returns at once and a blocked VCPU waits with the CPU halted
- * until an event is pending for it.
+ * sched_op: yield, block, poll, shutdown, watchdogs and pin override.  One
+ * VCPU per CPU for now, so yielding returns at once and a blocked VCPU
+ * waits with the CPU halted until something it waits for happens.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
+#include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
 #include <hv/sched.h>
+#include <hv/timer.h>
 #include <public/sched.h>
+#include <public/event_channel.h>
+
+/* The most ports one SCHEDOP_poll may wait on (Xen's limit). */
+#define POLL_MAX_PORTS 128
+/* Pin override takes CPU numbers below this (Xen's NR_CPUS). */
+#define SCHED_NR_CPUS 256
 
 bool vcpu_events_pending(const struct vcpu *v)
 {
@@ -19,18 +27,166 @@ bool vcpu_events_pending(const struct vcpu *v)
     return vi->evtchn_upcall_pending && !vi->evtchn_upcall_mask;
 }
 
+/*
+ * Wait until cond(v) holds.  Interrupts are off while it is checked, and
+ * the arch wait enables them atomically with halting, so a wake-up that
+ * lands between the check and the halt is not lost.
+ */
+static void vcpu_wait(struct vcpu *v, bool (*cond)(struct vcpu *v))
+{
+    for ( ;; )
+    {
+        arch_irq_disable();
+        if ( cond(v) )
+            break;
+        arch_wait_for_interrupt();
+    }
+    arch_irq_enable();
+}
+
+static bool block_done(struct vcpu *v)
+{
+    return vcpu_events_pending(v);
+}
+
 void vcpu_block(struct vcpu *v)
 {
     /* Unmask first: an event that arrived before blocking must wake us. */
     v->vcpu_info->evtchn_upcall_mask = 0;
-    while ( !vcpu_events_pending(v) )
-        arch_idle_until_interrupt();
+    vcpu_wait(v, block_done);
+}
+
+/* --- SCHEDOP_poll --------------------------------------------------------- */
+
+static evtchn_port_t poll_ports[POLL_MAX_PORTS];
+static unsigned int poll_nr;
+
+static bool port_pending(const struct domain *d, evtchn_port_t port)
+{
+    const xen_ulong_t *bits = d->shared_info->evtchn_pending;
+    unsigned int per = sizeof(xen_ulong_t) * 8;
+
+    if ( port >= per * per )
+        return false;
+    return (bits[port / per] >> (port % per)) & 1;
+}
+
+static bool poll_done(struct vcpu *v)
+{
+    if ( v->poll_timed_out || vcpu_events_pending(v) )
+        return true;
+    for ( unsigned int i = 0; i < poll_nr; i++ )
+        if ( port_pending(v->domain, poll_ports[i]) )
+            return true;
+    return false;
+}
+
+static void poll_timeout(void *data)
+{
+    ((struct vcpu *)data)->poll_timed_out = true;
+}
+
+static long sched_poll(struct vcpu *v, const struct sched_poll *p)
+{
+    guest_va_t ports = (guest_va_t)(uintptr_t)p->ports.p;
+
+    if ( p->nr_ports > POLL_MAX_PORTS )
+        return -EINVAL;
+    if ( copy_from_guest(poll_ports, ports,
+                         p->nr_ports * sizeof(evtchn_port_t)) )
+        return -EFAULT;
+    poll_nr = p->nr_ports;
+
+    v->poll_timed_out = false;
+    timer_init(&v->poll_timer, poll_timeout, v);
+    if ( p->timeout )
+        timer_set(&v->poll_timer, p->timeout);
+    vcpu_wait(v, poll_done);
+    timer_stop(&v->poll_timer);
+    poll_nr = 0;
+    return 0;
+}
+
+/* --- SCHEDOP_watchdog ----------------------------------------------------- */
+
+static void watchdog_fired(void *data)
+{
+    struct domain *d = data;
+
+    if ( d->state == DOMAIN_SHUTDOWN || d->state == DOMAIN_DYING )
+        return;
+    printk(LOG_INFO "watchdog timer fired for domain %u\n", d->domain_id);
+    domain_shutdown(d, SHUTDOWN_watchdog);
+}
+
+/*
+ * id 0 hands out a free timer and returns its id (from 1); id n re-arms
+ * timer n, or frees it when timeout is 0.
+ */
+static long sched_watchdog(struct domain *d, uint32_t id, uint32_t timeout)
+{
+    uint32_t i;
+
+    if ( id > NR_DOMAIN_WATCHDOG_TIMERS )
+        return -EINVAL;
+
+    if ( id == 0 )
+    {
+        for ( i = 0; i < NR_DOMAIN_WATCHDOG_TIMERS; i++ )
+        {
+            if ( d->watchdog_inuse & (1U << i) )
+                continue;
+            d->watchdog_inuse |= 1U << i;
+            timer_init(&d->watchdog[i], watchdog_fired, d);
+            timer_set(&d->watchdog[i], arch_now() + SECONDS(timeout));
+            return i + 1;
+        }
+        /*
+         * Xen 4.17 computes this in a 32-bit unsigned variable, so guests
+         * see -ENOSPC zero-extended; we return the same bits.
+         */
+        return (uint32_t)-ENOSPC;
+    }
+
+    i = id - 1;
+    if ( !(d->watchdog_inuse & (1U << i)) )
+        return -EINVAL;
+    if ( timeout == 0 )
+    {
+        timer_stop(&d->watchdog[i]);
+        d->watchdog_inuse &= ~(1U << i);
+    }
+    else
+        timer_set(&d->watchdog[i], arch_now() + SECONDS(timeout));
+    return 0;
+}
+
+/* --- SCHEDOP_pin_override ------------------------------------------------- */
+
+static long sched_pin_override(struct vcpu *v, int32_t pcpu)
+{
+    if ( pcpu >= SCHED_NR_CPUS )
+        return -EINVAL;
+    if ( pcpu < 0 )
+    {
+        /* Undo: only meaningful while an override is in force. */
+        if ( !v->pin_override )
+            return -EINVAL;
+        v->pin_override = false;
+        return 0;
+    }
+    if ( v->pin_override )
+        return -EBUSY;
+    if ( (unsigned int)pcpu >= arch_nr_cpus() )
+        return -EINVAL;
+    v->pin_override = true;
+    return 0;
 }
 
 long do_sched_op(int cmd, guest_va_t arg)
 {
     struct vcpu *v = current_vcpu();
-    struct sched_shutdown sd;
+    struct domain *d = v->domain;
 
     switch ( cmd )
     {
@@ -42,16 +198,84 @@ long do_sched_op(int cmd, guest_va_t arg)
         return 0;
 
     case SCHEDOP_shutdown:
+    {
+        struct sched_shutdown sd;
+
         if ( copy_from_guest(&sd, arg, sizeof(sd)) )
             return -EFAULT;
         /* Xen keeps only the low byte of the reason. */
-        return domain_shutdown(v->domain, (uint8_t)sd.reason);
+        return domain_shutdown(d, (uint8_t)sd.reason);
+    }
 
     case SCHEDOP_shutdown_code:
+    {
+        struct sched_shutdown sd;
+
         if ( copy_from_guest(&sd, arg, sizeof(sd)) )
             return -EFAULT;
-        if ( v->domain->shutdown_code == SHUTDOWN_CODE_NONE )
-            v->domain->shutdown_code = (uint8_t)sd.reason;
+        if ( d->shutdown_code == SHUTDOWN_CODE_NONE )
+            d->shutdown_code = (uint8_t)sd.reason;
+        return 0;
+    }
+
+    case SCHEDOP_poll:
+    {
+        struct sched_poll p;
+
+        if ( copy_from_guest(&p, arg, sizeof(p)) )
+            return -EFAULT;
+        return sched_poll(v, &p);
+    }
+
+    case SCHEDOP_remote_shutdown:
+    {
+        struct sched_remote_shutdown rs;
+        struct domain *target;
+
+        if ( copy_from_guest(&rs, arg, sizeof(rs)) )
+            return -EFAULT;
+        target = domain_lookup(rs.domain_id);
+        if ( !target )
+            return -ESRCH;
+        if ( !d->is_privileged )
+            return -EPERM;
+        domain_shutdown(target, (uint8_t)rs.reason);
+        return 0;
+    }
+
+    case SCHEDOP_watchdog:
+    {
+        struct sched_watchdog w;
+
+        if ( copy_from_guest(&w, arg, sizeof(w)) )
+            return -EFAULT;
+        return sched_watchdog(d, w.id, w.timeout);
+    }
+
+    case SCHEDOP_pin_override:
+    {
+        struct sched_pin_override po;
+
+        if ( d != hardware_domain )
+            return -EPERM;
+        if ( copy_from_guest(&po, arg, sizeof(po)) )
+            return -EFAULT;
+        return sched_pin_override(v, po.pcpu);
+    }
+    }
+    return -ENOSYS;
+}
+
+/* The pre-3.0.2 form: the shutdown reason is the argument itself. */
+long do_sched_op_compat(int cmd, unsigned long arg)
+{
+    switch ( cmd )
+    {
+    case SCHEDOP_yield:
+    case SCHEDOP_block:
+        return do_sched_op(cmd, 0);
+    case SCHEDOP_shutdown:
+        domain_shutdown(current_domain(), (uint8_t)arg);
         return 0;
     }
     return -ENOSYS;

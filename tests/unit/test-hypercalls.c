@@ -13,10 +13,12 @@
 #include <hv/domain.h>
 #include <hv/hypercall.h>
 #include <hv/sched.h>
+#include <hv/timer.h>
 #include <hv/version.h>
 #include <public/version.h>
 #include <public/features.h>
 #include <public/sched.h>
+#include <public/event_channel.h>
 
 /* --- the environment kernel.c, console-io.c and schedule.c expect ------ */
 
@@ -54,7 +56,8 @@ const char hv_compile_date[] = "today";
 const char *hv_saved_cmdline(void) { return "console=com1 loglvl=all"; }
 
 static struct shared_info shared;
-static struct domain dom0 = { .domain_id = 0, .is_privileged = true };
+static struct domain dom0 = { .domain_id = 0, .is_privileged = true,
+                             .shared_info = &shared };
 static struct domain domu = { .domain_id = 1 };
 static struct vcpu vcpu = { .vcpu_info = &shared.vcpu_info[0] };
 struct domain *hardware_domain = &dom0;
@@ -88,12 +91,35 @@ int console_getc(void)
 }
 
 static int idle_calls;
+static uint64_t fake_now, fake_deadline;
 
-void arch_idle_until_interrupt(void)
+void arch_irq_disable(void) {}
+void arch_irq_enable(void) {}
+unsigned int arch_nr_cpus(void) { return 2; }
+uint64_t arch_now(void) { return fake_now; }
+void arch_set_deadline(uint64_t ns) { fake_deadline = ns; }
+
+void arch_wait_for_interrupt(void)
 {
-    /* An interrupt delivered an event. */
+    /* Time passes to the next deadline, or an event arrives. */
     idle_calls++;
-    shared.vcpu_info[0].evtchn_upcall_pending = 1;
+    if ( fake_deadline )
+    {
+        fake_now = fake_deadline;
+        timers_run(fake_now);
+    }
+    else
+        shared.vcpu_info[0].evtchn_upcall_pending = 1;
+}
+
+void printk(const char *fmt, ...)
+{
+    (void)fmt;
+}
+
+struct domain *domain_lookup(domid_t domid)
+{
+    return domid == 0 ? &dom0 : domid == 1 ? &domu : NULL;
 }
 
 static void as(struct domain *d)
@@ -121,7 +147,7 @@ static void test_version_strings(void)
 
     CU_ASSERT_EQUAL(do_xen_version(XENVER_capabilities, GVA(0)), 0);
     memcpy(buf, guest_mem, sizeof(buf));
-    CU_ASSERT_STRING_EQUAL(buf, "xen-3.0-x86_64");
+    CU_ASSERT_STRING_EQUAL(buf, "xen-3.0-x86_64 ");
     CU_ASSERT_EQUAL(guest_mem[sizeof(xen_capabilities_info_t) - 1], 0);
 
     CU_ASSERT_EQUAL(do_xen_version(XENVER_compile_info, GVA(0)), 0);
@@ -301,6 +327,116 @@ static void test_sched_block(void)
     CU_ASSERT_EQUAL(idle_calls, 1);
 }
 
+static long watchdog(uint32_t id, uint32_t timeout)
+{
+    struct sched_watchdog w = { .id = id, .timeout = timeout };
+
+    memcpy(guest_mem, &w, sizeof(w));
+    return do_sched_op(SCHEDOP_watchdog, GVA(0));
+}
+
+static void test_sched_watchdog(void)
+{
+    as(&domu);
+    shutdown_calls = 0;
+    fake_now = 0;
+    CU_ASSERT_EQUAL(watchdog(0, 10), 1);
+    CU_ASSERT_EQUAL(watchdog(0, 20), 2);
+    /* Xen's unsigned arithmetic: -ENOSPC zero-extended. */
+    CU_ASSERT_EQUAL(watchdog(0, 10), (long)(uint32_t)-ENOSPC);
+    CU_ASSERT_EQUAL(watchdog(3, 10), -EINVAL);
+    CU_ASSERT_EQUAL(watchdog(2, 0), 0);
+    CU_ASSERT_EQUAL(watchdog(2, 0), -EINVAL);
+    CU_ASSERT_EQUAL(fake_deadline, SECONDS(10));
+    CU_ASSERT_EQUAL(watchdog(1, 5), 0);          /* re-armed earlier */
+    CU_ASSERT_EQUAL(fake_deadline, SECONDS(5));
+    timers_run(SECONDS(4));
+    CU_ASSERT_EQUAL(shutdown_calls, 0);
+    timers_run(SECONDS(5));
+    CU_ASSERT_EQUAL(shutdown_calls, 1);
+    CU_ASSERT_EQUAL(shutdown_reason, SHUTDOWN_watchdog);
+    CU_ASSERT_EQUAL(fake_deadline, 0);
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_watchdog, 0), -EFAULT);
+    domu.watchdog_inuse = 0;
+}
+
+static long pin(int32_t pcpu)
+{
+    struct sched_pin_override p = { .pcpu = pcpu };
+
+    memcpy(guest_mem, &p, sizeof(p));
+    return do_sched_op(SCHEDOP_pin_override, GVA(0));
+}
+
+static void test_sched_pin_override(void)
+{
+    as(&dom0);
+    CU_ASSERT_EQUAL(pin(0x7fffffff), -EINVAL);
+    CU_ASSERT_EQUAL(pin(-1), -EINVAL);
+    CU_ASSERT_EQUAL(pin(5), -EINVAL);           /* no such CPU */
+    CU_ASSERT_EQUAL(pin(1), 0);
+    CU_ASSERT_EQUAL(pin(0), -EBUSY);
+    CU_ASSERT_EQUAL(pin(-1), 0);
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_pin_override, 0), -EFAULT);
+    as(&domu);
+    CU_ASSERT_EQUAL(pin(0), -EPERM);
+}
+
+static void test_sched_poll(void)
+{
+    struct sched_poll p = { .nr_ports = 129 };
+    evtchn_port_t ports[2] = { 3, 70 };
+
+    as(&dom0);
+    memset(&shared, 0, sizeof(shared));
+    memcpy(guest_mem, &p, sizeof(p));
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), -EINVAL);
+    p.nr_ports = 2;
+    set_xen_guest_handle(p.ports, (evtchn_port_t *)(uintptr_t)1);
+    memcpy(guest_mem, &p, sizeof(p));
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), -EFAULT);
+
+    /* A polled port already pending: returns without waiting. */
+    memcpy(guest_mem + 64, ports, sizeof(ports));
+    set_xen_guest_handle(p.ports, (evtchn_port_t *)(guest_mem + 64));
+    memcpy(guest_mem, &p, sizeof(p));
+    shared.evtchn_pending[1] = 1UL << 6;         /* port 70 */
+    idle_calls = 0;
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), 0);
+    CU_ASSERT_EQUAL(idle_calls, 0);
+
+    /* Nothing pending: the timeout ends the wait. */
+    shared.evtchn_pending[1] = 0;
+    shared.vcpu_info[0].evtchn_upcall_mask = 1;
+    fake_now = 100;
+    p.timeout = 1000;
+    memcpy(guest_mem, &p, sizeof(p));
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), 0);
+    CU_ASSERT_EQUAL(idle_calls, 1);
+    CU_ASSERT_EQUAL(fake_now, 1000);
+    CU_ASSERT_EQUAL(fake_deadline, 0);
+}
+
+static void test_sched_compat_remote(void)
+{
+    struct sched_remote_shutdown rs = { .domain_id = 7, .reason = 1 };
+
+    as(&dom0);
+    CU_ASSERT_EQUAL(do_sched_op_compat(SCHEDOP_yield, 0), 0);
+    CU_ASSERT_EQUAL(do_sched_op_compat(100, 0), -ENOSYS);
+    shutdown_calls = 0;
+    CU_ASSERT_EQUAL(do_sched_op_compat(SCHEDOP_shutdown, 0x102), 0);
+    CU_ASSERT_EQUAL(shutdown_reason, 2);
+    memcpy(guest_mem, &rs, sizeof(rs));
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_remote_shutdown, GVA(0)), -ESRCH);
+    rs.domain_id = 0;
+    memcpy(guest_mem, &rs, sizeof(rs));
+    as(&domu);
+    memcpy(guest_mem, &rs, sizeof(rs));
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_remote_shutdown, GVA(0)), -EPERM);
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_remote_shutdown, 0), -EFAULT);
+}
+
 int main(void)
 {
     static const struct { const char *name; CU_TestFunc fn; } tests[] = {
@@ -316,6 +452,10 @@ int main(void)
         { "sched shutdown", test_sched_shutdown },
         { "sched yield, unknown", test_sched_other },
         { "sched block", test_sched_block },
+        { "sched watchdog", test_sched_watchdog },
+        { "sched pin override", test_sched_pin_override },
+        { "sched poll", test_sched_poll },
+        { "sched compat, remote shutdown", test_sched_compat_remote },
     };
     CU_pSuite s;
     unsigned int failed;

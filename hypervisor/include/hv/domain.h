@@ -10,13 +10,18 @@
 #define HV_DOMAIN_H
 
 #include <hv/types.h>
+#include <hv/event.h>
 #include <public/xen.h>
+#include <hv/timer.h>
 #include <asm/domain.h>
 
 #define HV_MAX_VCPUS 1
 
 /* shutdown_code before the guest set one (SCHEDOP_shutdown_code). */
 #define SHUTDOWN_CODE_NONE 0xff
+
+/* SCHEDOP_watchdog timers per domain (as many as Xen gives). */
+#define NR_DOMAIN_WATCHDOG_TIMERS 2
 
 struct domain;
 
@@ -25,6 +30,10 @@ struct vcpu
     unsigned int vcpu_id;
     struct domain *domain;
     struct vcpu_info *vcpu_info;    /* in the domain's shared_info */
+    bool pin_override;              /* SCHEDOP_pin_override in force */
+    struct timer poll_timer;        /* SCHEDOP_poll's timeout */
+    bool poll_timed_out;
+    struct evtchn_vcpu evtchn;
     struct arch_vcpu arch;
 };
 
@@ -48,6 +57,9 @@ struct domain
     unsigned long max_pages;
     unsigned int max_vcpus;
     struct vcpu *vcpu[HV_MAX_VCPUS];
+    struct timer watchdog[NR_DOMAIN_WATCHDOG_TIMERS];
+    unsigned int watchdog_inuse;    /* bit n: watchdog[n] handed out */
+    struct evtchn_domain evtchn;
     struct arch_domain arch;
 };
 
@@ -59,6 +71,7 @@ void set_current_vcpu(struct vcpu *v);
 extern struct domain *hardware_domain;
 
 struct domain *domain_create(domid_t domid, bool privileged);
+struct domain *domain_lookup(domid_t domid);
 int domain_shutdown(struct domain *d, uint8_t reason);
 void __noreturn domain_crash(struct domain *d, const char *why);
 const char *shutdown_reason_name(unsigned int reason);

@@ -13,5 +13,6 @@
 long do_xen_version(int cmd, guest_va_t arg);
 long do_console_io(unsigned int cmd, unsigned int count, guest_va_t buffer);
 long do_sched_op(int cmd, guest_va_t arg);
+long do_sched_op_compat(int cmd, unsigned long arg);
 
 #endif /* HV_HYPERCALL_H */

@@ -10,7 +10,14 @@ struct vcpu;
 bool vcpu_events_pending(const struct vcpu *v);
 void vcpu_block(struct vcpu *v);
 
-/* Halt the CPU until the next interrupt, with interrupts enabled. */
-void arch_idle_until_interrupt(void);
+/*
+ * Arch: interrupt masking, and waiting for the next interrupt.  The wait
+ * is entered with interrupts disabled, enables them atomically with
+ * halting, and returns with them disabled after the interrupt ran.
+ */
+void arch_irq_disable(void);
+void arch_irq_enable(void);
+void arch_wait_for_interrupt(void);
+unsigned int arch_nr_cpus(void);
 
 #endif /* HV_SCHED_H */

@@ -187,6 +187,26 @@ static int dom0_load_initrd(struct dom0_build *b, const struct boot_module *m)
     return 0;
 }
 
+/*
+ * A multiboot module string starts with the image's name (as GRUB legacy
+ * and QEMU pass it); dom0's command line is what follows, as on Xen.
+ */
+static const char *dom0_cmdline(const char *s)
+{
+    if ( !s )
+        return "";
+    while ( *s == ' ' )
+        s++;
+    /* GRUB 2 leaves the name out. */
+    if ( boot_info->loader && !strncmp(boot_info->loader, "GRUB 2", 6) )
+        return s;
+    while ( *s && *s != ' ' )
+        s++;
+    while ( *s == ' ' )
+        s++;
+    return s;
+}
+
 static void dom0_fill_start_info(struct dom0_build *b, const char *cmdline,
                                  uint64_t initrd_len)
 {
@@ -213,9 +233,9 @@ static void dom0_fill_start_info(struct dom0_build *b, const char *cmdline,
             si->mod_start = l->vinitrd_start;
         si->mod_len = initrd_len;
     }
-    if ( cmdline )
-        memcpy(si->cmd_line, cmdline,
-               MIN(strlen(cmdline), sizeof(si->cmd_line) - 1));
+    cmdline = dom0_cmdline(cmdline);
+    memcpy(si->cmd_line, cmdline,
+           MIN(strlen(cmdline), sizeof(si->cmd_line) - 1));
 }
 
 static void dom0_init_vcpu(struct dom0_build *b)

@@ -8,6 +8,7 @@
 #include <hv/boot.h>
 #include <hv/console.h>
 #include <hv/domain.h>
+#include <hv/timer.h>
 #include <hv/page-alloc.h>
 #include <asm/page.h>
 #include <asm/eflags.h>
@@ -87,6 +88,7 @@ void pv_start_dom0(void)
         panic("could not build dom0 (error %d)", rc);
 
     pv_init_cpu();
+    arch_timers_init();
     printk(LOG_INFO "starting dom0\n");
     pv_run_vcpu(d->vcpu[0]);
 }

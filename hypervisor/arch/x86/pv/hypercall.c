@@ -30,10 +30,16 @@ static long hc_sched_op(const struct cpu_user_regs *r)
     return do_sched_op((int)r->rdi, r->rsi);
 }
 
+static long hc_sched_op_compat(const struct cpu_user_regs *r)
+{
+    return do_sched_op_compat((int)r->rdi, r->rsi);
+}
+
 static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_sched_op] = hc_sched_op,
+    [__HYPERVISOR_sched_op_compat] = hc_sched_op_compat,
 };
 
 bool pv_hypercall_known(unsigned long nr)

@@ -2,6 +2,7 @@
 # The x86-64 PV layer: SYSCALL entry, hypercall dispatch, dom0 builder.
 HV_PV_SOURCES = \
 	hypervisor/arch/x86/pv/entry.S \
+	hypervisor/arch/x86/pv/arch-hooks.c \
 	hypervisor/arch/x86/pv/domain.c \
 	hypervisor/arch/x86/pv/dom0-build.c \
 	hypervisor/arch/x86/pv/hypercall.c \
