@@ -16,7 +16,6 @@ HV_ARCH_SRCS = \
 	hypervisor/arch/x86/entry.S \
 	hypervisor/arch/x86/extable.c \
 	hypervisor/arch/x86/hvtest.c \
-	hypervisor/arch/x86/idle.c \
 	hypervisor/arch/x86/pagetable.c \
 	hypervisor/arch/x86/serial.c \
 	hypervisor/arch/x86/setup.c \
