@@ -3,6 +3,7 @@
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/unit/builder.mk
 include $(srcdir)/tests/unit/pv.mk
+include $(srcdir)/tests/unit/evtchn.mk
 include $(srcdir)/tests/abi/local.mk
 include $(srcdir)/tests/guests/local.mk
 include $(srcdir)/tests/boot/local.mk

@@ -6,4 +6,9 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/console-io.c \
 	hypervisor/common/schedule.c \
 	hypervisor/common/timer.c \
-	hypervisor/common/version.c
+	hypervisor/common/version.c \
+	hypervisor/common/event_channel.c \
+	hypervisor/common/event_2l.c \
+	hypervisor/common/event_channel.h \
+	hypervisor/include/hv/event.h \
+	hypervisor/include/hv/spinlock.h
