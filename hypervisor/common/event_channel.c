@@ -120,8 +120,9 @@ static void evtchn_free(struct domain *d, struct evtchn *chn)
     chn->state = ECS_FREE;
     chn->notify_vcpu_id = 0;
     chn->virq = 0;
-    chn->remote_dom = 0;
+    chn->remote_domid = 0;
     chn->remote_port = 0;
+    chn->remote_dom = NULL;
 }
 
 /* --- domains, VCPUs and locks ----------------------------------------- */
@@ -339,8 +340,8 @@ int evtchn_alloc_unbound(struct domain *caller,
     chn = port_to_evtchn(d, rc);
     chn->state = ECS_UNBOUND;
     /* The remote need not exist yet; binding checks it. */
-    chn->remote_dom = alloc->remote_dom == DOMID_SELF ? caller->domain_id
-                                                      : alloc->remote_dom;
+    chn->remote_domid = alloc->remote_dom == DOMID_SELF ? caller->domain_id
+                                                        : alloc->remote_dom;
     alloc->port = chn->port;
     rc = 0;
  out:
@@ -367,17 +368,17 @@ int evtchn_bind_interdomain(struct domain *ld,
 
     rchn = evtchn_lookup(rd, bind->remote_port);
     if ( !rchn || rchn->state != ECS_UNBOUND ||
-         rchn->remote_dom != ld->domain_id )
+         rchn->remote_domid != ld->domain_id )
     {
         rc = -EINVAL;
         goto out;
     }
 
     lchn->state = ECS_INTERDOMAIN;
-    lchn->remote_dom = rd->domain_id;
+    lchn->remote_dom = rd;
     lchn->remote_port = rchn->port;
     rchn->state = ECS_INTERDOMAIN;
-    rchn->remote_dom = ld->domain_id;
+    rchn->remote_dom = ld;
     rchn->remote_port = lchn->port;
 
     /*
@@ -495,9 +496,7 @@ int evtchn_close(struct domain *d1, evtchn_port_t port1)
     case ECS_INTERDOMAIN:
         if ( !d2 )
         {
-            d2 = domain_lookup(chn1->remote_dom);
-            if ( !d2 )
-                break;  /* cannot happen: the peer closes before it goes */
+            d2 = chn1->remote_dom;
             if ( d2 != d1 )
             {
                 /* Retake the locks in order; the port may change. */
@@ -506,7 +505,7 @@ int evtchn_close(struct domain *d1, evtchn_port_t port1)
                 goto again;
             }
         }
-        else if ( chn1->remote_dom != d2->domain_id )
+        else if ( chn1->remote_dom != d2 )
         {
             /*
              * Closed and bound to someone else while unlocked: report what
@@ -519,8 +518,9 @@ int evtchn_close(struct domain *d1, evtchn_port_t port1)
         chn2 = port_to_evtchn(d2, chn1->remote_port);
         evtchn_free(d1, chn1);
         chn2->state = ECS_UNBOUND;
-        chn2->remote_dom = d1->domain_id;
+        chn2->remote_domid = d1->domain_id;
         chn2->remote_port = 0;
+        chn2->remote_dom = NULL;
         goto out;
     }
 
@@ -551,12 +551,9 @@ int evtchn_send(struct domain *ld, evtchn_port_t lport)
     {
     case ECS_INTERDOMAIN:
     {
-        struct domain *rd = domain_lookup(lchn->remote_dom);
-        struct evtchn *rchn;
+        struct domain *rd = lchn->remote_dom;
+        struct evtchn *rchn = port_to_evtchn(rd, lchn->remote_port);
 
-        if ( !rd )
-            break;
-        rchn = port_to_evtchn(rd, lchn->remote_port);
         evtchn_set_pending(rd, __atomic_load_n(&rchn->notify_vcpu_id,
                                                __ATOMIC_RELAXED), rchn);
         break;
@@ -607,11 +604,11 @@ int evtchn_status(struct domain *caller, struct evtchn_status *status)
         break;
     case ECS_UNBOUND:
         status->status = EVTCHNSTAT_unbound;
-        status->u.unbound.dom = chn->remote_dom;
+        status->u.unbound.dom = chn->remote_domid;
         break;
     case ECS_INTERDOMAIN:
         status->status = EVTCHNSTAT_interdomain;
-        status->u.interdomain.dom = chn->remote_dom;
+        status->u.interdomain.dom = chn->remote_dom->domain_id;
         status->u.interdomain.port = chn->remote_port;
         break;
     case ECS_VIRQ:
@@ -891,20 +888,13 @@ long do_event_channel_op(int cmd, guest_va_t arg)
 }
 
 /*
- * Stand-ins until the domain table and the scheduler provide these: with
- * one domain on one CPU, a VCPU sees new events on its next way back into
- * the guest or out of its halt.
+ * Stand-ins until the scheduler and domctl provide these: with one VCPU
+ * per CPU, a VCPU sees new events on its next way back into the guest or
+ * out of its halt, and no domain is paused by a toolstack yet.
  */
 __attribute__((weak)) void vcpu_kick(struct vcpu *v)
 {
     (void)v;
-}
-
-__attribute__((weak)) struct domain *domain_lookup(domid_t domid)
-{
-    struct domain *d = hardware_domain;
-
-    return d && d->domain_id == domid ? d : NULL;
 }
 
 __attribute__((weak)) bool domain_controller_paused(const struct domain *d)

@@ -24,8 +24,13 @@ struct evtchn
     uint8_t virq;               /* ECS_VIRQ */
     uint16_t notify_vcpu_id;    /* VCPU told of events */
     evtchn_port_t port;
-    domid_t remote_dom;         /* ECS_UNBOUND, ECS_INTERDOMAIN */
+    domid_t remote_domid;       /* ECS_UNBOUND: who may bind */
     evtchn_port_t remote_port;  /* ECS_INTERDOMAIN */
+    /*
+     * ECS_INTERDOMAIN: the peer.  Domains never move, and a dying one
+     * unbinds its peers before it goes, so this is never stale.
+     */
+    struct domain *remote_dom;
 };
 
 _Static_assert(sizeof(struct evtchn) * EVTCHN_PORTS_PER_PAGE <= PAGE_SIZE,

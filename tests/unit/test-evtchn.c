@@ -345,17 +345,17 @@ static void test_port_space(void)
     struct evtchn_status st;
     int port;
 
-    /* Ports appear 64 at a time, in pages of 256. */
+    /* Ports appear 64 at a time, in pages of EVTCHN_PORTS_PER_PAGE. */
     for ( port = 1; port < 64; port++ )
         CU_ASSERT_EQUAL(alloc_unbound(d1, DOMID_SELF, 0), port);
     CU_ASSERT_EQUAL(status(d1, DOMID_SELF, 64, &st), -EINVAL);
     /* Out of memory: the group does not appear. */
     fail_alloc = true;
-    for ( ; port < 256; port++ )
+    for ( ; port < EVTCHN_PORTS_PER_PAGE; port++ )
         CU_ASSERT_EQUAL(alloc_unbound(d1, DOMID_SELF, 0), port);
     CU_ASSERT_EQUAL(alloc_unbound(d1, DOMID_SELF, 0), -ENOMEM);
-    CU_ASSERT_EQUAL(status(d1, DOMID_SELF, 256, &st), -EINVAL);
-    CU_ASSERT_EQUAL(status(d1, DOMID_SELF, 255, &st), 0);
+    CU_ASSERT_EQUAL(status(d1, DOMID_SELF, port, &st), -EINVAL);
+    CU_ASSERT_EQUAL(status(d1, DOMID_SELF, port - 1, &st), 0);
     CU_ASSERT_EQUAL(st.status, EVTCHNSTAT_unbound);
     fail_alloc = false;
     CU_ASSERT_EQUAL(pages_live, NR_DOMS);
@@ -363,7 +363,7 @@ static void test_port_space(void)
     /* Up to the 2-level limit of 4096, then no space. */
     for ( ; port < 4096; port++ )
         CU_ASSERT_EQUAL_FATAL(alloc_unbound(d1, DOMID_SELF, 0), port);
-    CU_ASSERT_EQUAL(pages_live, NR_DOMS - 1 + 16);
+    CU_ASSERT_EQUAL(pages_live, NR_DOMS - 1 + EVTCHN_MAX_PAGES);
     CU_ASSERT_EQUAL(alloc_unbound(d1, DOMID_SELF, 0), -ENOSPC);
     CU_ASSERT_EQUAL(bind_ipi(d1, 0), -ENOSPC);
     CU_ASSERT_EQUAL(bind_virq(d1, VIRQ_TIMER, 0), -ENOSPC);
@@ -946,10 +946,10 @@ static void test_destroy(void)
     connect(d1, d2, &l, &r);
     connect(d0, d1, &l2, &r2);
     CU_ASSERT_EQUAL(bind_virq(d1, VIRQ_TIMER, 0), 3);
-    for ( unsigned int p = 4; p < 300; p++ )
+    for ( unsigned int p = 4; p < 2 * EVTCHN_PORTS_PER_PAGE + 1; p++ )
         CU_ASSERT_EQUAL(bind_ipi(d1, 0), (int)p);
     CU_ASSERT_EQUAL(pending(d1, r2), false);
-    CU_ASSERT_EQUAL(pages_live, NR_DOMS + 1);
+    CU_ASSERT_EQUAL(pages_live, NR_DOMS + 2);
 
     evtchn_destroy(d1);
     CU_ASSERT_EQUAL(pages_live, NR_DOMS - 1);

@@ -22,7 +22,7 @@ struct evtchn_port_ops;
  * Ports live in pages of EVTCHN_PORTS_PER_PAGE, allocated as the domain
  * uses more ports; the 2-level ABI of a 64-bit guest stops at 4096.
  */
-#define EVTCHN_PORTS_PER_PAGE   256
+#define EVTCHN_PORTS_PER_PAGE   128
 #define EVTCHN_MAX_PAGES        (EVTCHN_2L_NR_CHANNELS / EVTCHN_PORTS_PER_PAGE)
 
 /* Embedded in struct domain. */
@@ -114,8 +114,6 @@ int evtchn_port_poll(struct domain *d, evtchn_port_t port);
  * event channel locks held and interrupts off, so it must not take them.
  */
 void vcpu_kick(struct vcpu *v);
-/* The domain with that id, or NULL; valid until evtchn_destroy() ends. */
-struct domain *domain_lookup(domid_t domid);
 /* Paused by the toolstack (XEN_DOMCTL_pausedomain), for EVTCHNOP_reset. */
 bool domain_controller_paused(const struct domain *d);
 
