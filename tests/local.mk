@@ -7,3 +7,7 @@ include $(srcdir)/tests/unit/evtchn.mk
 include $(srcdir)/tests/abi/local.mk
 include $(srcdir)/tests/guests/local.mk
 include $(srcdir)/tests/boot/local.mk
+include $(srcdir)/tests/boot/bad.mk
+include $(srcdir)/tests/guests/cpu.mk
+include $(srcdir)/tests/guests/mmu.mk
+include $(srcdir)/tests/guests/time.mk

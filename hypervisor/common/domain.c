@@ -9,6 +9,7 @@
 #include <hv/lib.h>
 #include <hv/console.h>
 #include <hv/domain.h>
+#include <hv/event.h>
 #include <hv/page-alloc.h>
 #include <asm/page.h>
 #include <public/sched.h>
@@ -78,6 +79,13 @@ struct domain *domain_create(domid_t domid, bool privileged)
         /* Events stay masked until the guest asks for them. */
         v->vcpu_info->evtchn_upcall_mask = 1;
         d->vcpu[i] = v;
+    }
+    /* dom0 may use every port; the toolstack sets domUs' limits. */
+    if ( evtchn_init(d, domid == 0 ? UINT32_MAX : 1023) )
+    {
+        free_page(si);
+        memset(d, 0, sizeof(*d));
+        return NULL;
     }
     if ( domid == 0 )
         hardware_domain = d;

@@ -8,6 +8,7 @@
 #include <hv/errno.h>
 #include <hv/console.h>
 #include <hv/domain.h>
+#include <hv/event.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
 #include <hv/sched.h>
@@ -46,39 +47,35 @@ static void vcpu_wait(struct vcpu *v, bool (*cond)(struct vcpu *v))
 
 static bool block_done(struct vcpu *v)
 {
-    return vcpu_events_pending(v);
+    return v->kicked || vcpu_events_pending(v);
 }
 
 void vcpu_block(struct vcpu *v)
 {
+    v->kicked = false;
     /* Unmask first: an event that arrived before blocking must wake us. */
     v->vcpu_info->evtchn_upcall_mask = 0;
     vcpu_wait(v, block_done);
 }
 
-/* --- SCHEDOP_poll --------------------------------------------------------- */
-
-static evtchn_port_t poll_ports[POLL_MAX_PORTS];
-static unsigned int poll_nr;
-
-static bool port_pending(const struct domain *d, evtchn_port_t port)
+void vcpu_kick(struct vcpu *v)
 {
-    const xen_ulong_t *bits = d->shared_info->evtchn_pending;
-    unsigned int per = sizeof(xen_ulong_t) * 8;
-
-    if ( port >= per * per )
-        return false;
-    return (bits[port / per] >> (port % per)) & 1;
+    /* The waiting loop runs on this CPU and rechecks after each interrupt;
+     * with several CPUs this also has to interrupt v's CPU. */
+    __atomic_store_n(&v->kicked, true, __ATOMIC_SEQ_CST);
 }
 
+/* --- SCHEDOP_poll --------------------------------------------------------- */
+
+/*
+ * Wait until one of the given ports is pending (masked or not), an event
+ * is delivered to the VCPU, or the timeout (absolute system time) passes.
+ * The event-channel code ends the poll and kicks us when a polled port
+ * fires; registering before checking the ports closes the race.
+ */
 static bool poll_done(struct vcpu *v)
 {
-    if ( v->poll_timed_out || vcpu_events_pending(v) )
-        return true;
-    for ( unsigned int i = 0; i < poll_nr; i++ )
-        if ( port_pending(v->domain, poll_ports[i]) )
-            return true;
-    return false;
+    return v->kicked || v->poll_timed_out;
 }
 
 static void poll_timeout(void *data)
@@ -89,22 +86,44 @@ static void poll_timeout(void *data)
 static long sched_poll(struct vcpu *v, const struct sched_poll *p)
 {
     guest_va_t ports = (guest_va_t)(uintptr_t)p->ports.p;
+    evtchn_port_t port = 0;
+    long rc = 0;
 
     if ( p->nr_ports > POLL_MAX_PORTS )
         return -EINVAL;
-    if ( copy_from_guest(poll_ports, ports,
-                         p->nr_ports * sizeof(evtchn_port_t)) )
+    if ( !guest_range_ok(ports, (uint64_t)p->nr_ports * sizeof(port)) )
         return -EFAULT;
-    poll_nr = p->nr_ports;
 
+    v->kicked = false;
     v->poll_timed_out = false;
+    evtchn_poll_begin(v, EVTCHN_POLL_ANY);
+    if ( vcpu_events_pending(v) )
+        goto out;
+    for ( unsigned int i = 0; i < p->nr_ports; i++ )
+    {
+        if ( copy_from_guest(&port, ports + i * sizeof(port), sizeof(port)) )
+        {
+            rc = -EFAULT;
+            goto out;
+        }
+        rc = evtchn_port_poll(v->domain, port);
+        if ( rc )
+        {
+            rc = rc > 0 ? 0 : rc;
+            goto out;
+        }
+    }
+    if ( p->nr_ports == 1 )
+        evtchn_poll_begin(v, port);
+
     timer_init(&v->poll_timer, poll_timeout, v);
     if ( p->timeout )
         timer_set(&v->poll_timer, p->timeout);
     vcpu_wait(v, poll_done);
     timer_stop(&v->poll_timer);
-    poll_nr = 0;
-    return 0;
+ out:
+    evtchn_poll_end(v);
+    return rc;
 }
 
 /* --- SCHEDOP_watchdog ----------------------------------------------------- */

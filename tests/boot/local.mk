@@ -2,7 +2,7 @@
 # Boot tests: each case boots one micro test guest on the reference Xen 4.17
 # and on our hypervisor under QEMU (tests/boot/boot-diff) and compares.
 
-TEST_EXTENSIONS = .test .case
+TEST_EXTENSIONS += .test .case
 CASE_LOG_COMPILER = $(SHELL) $(srcdir)/tests/boot/boot-diff
 
 BOOT_CASES = \

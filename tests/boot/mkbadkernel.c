@@ -8,7 +8,8 @@
  *   elf32     a 32-bit ELF header
  *   nonotes   a 64-bit x86 ELF without Xen notes
  *   badloader Xen notes naming neither the generic loader nor Linux
- *   huge      valid notes, but a 3 GiB kernel that cannot fit
+ *   huge      valid notes, but a 3 GiB kernel that wraps the address space
+ *   big       valid notes and a 200 MiB kernel: too big for a small dom0
  *   truncated valid headers, segment data cut off
  */
 #include <elf.h>
@@ -145,6 +146,8 @@ int main(int argc, char **argv)
         len = build64("elsewhere", 0);
     else if ( !strcmp(v, "huge") )
         len = build64("generic", 3ULL << 30);
+    else if ( !strcmp(v, "big") )
+        len = build64("generic", 200ULL << 20);
     else if ( !strcmp(v, "truncated") )
         len = build64("generic", 0) - 2 - 64;
     else

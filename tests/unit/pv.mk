@@ -11,6 +11,3 @@ tests_unit_test_hypercalls_CPPFLAGS = -D__HV__ -I$(top_srcdir)/hypervisor/includ
 tests_unit_test_hypercalls_CFLAGS = $(CUNIT_CFLAGS) -Wall -Wextra \
 	-Wno-unused-parameter
 tests_unit_test_hypercalls_LDADD = $(CUNIT_LIBS)
-
-check_PROGRAMS += tests/boot/mkbadkernel
-tests_boot_mkbadkernel_SOURCES = tests/boot/mkbadkernel.c

@@ -13,6 +13,7 @@
 #include <hv/domain.h>
 #include <hv/hypercall.h>
 #include <hv/sched.h>
+#include <hv/event.h>
 #include <hv/timer.h>
 #include <hv/version.h>
 #include <public/version.h>
@@ -47,6 +48,12 @@ unsigned long raw_copy_to_guest(void *to, const void *from, size_t n)
         return n;
     memcpy(to, from, n);
     return 0;
+}
+
+bool guest_range_ok(unsigned long addr, size_t n)
+{
+    return addr + n >= addr &&
+           (addr + n <= 0xffff800000000000UL || addr >= 0xffff880000000000UL);
 }
 
 const char hv_version[] = "0.1";
@@ -115,6 +122,17 @@ void arch_wait_for_interrupt(void)
 void printk(const char *fmt, ...)
 {
     (void)fmt;
+}
+
+/* Event channels: only what SCHEDOP_poll asks, over the fake bitmap. */
+void evtchn_poll_begin(struct vcpu *v, int port) { (void)v; (void)port; }
+bool evtchn_poll_end(struct vcpu *v) { (void)v; return true; }
+
+int evtchn_port_poll(struct domain *d, evtchn_port_t port)
+{
+    if ( port == 0 || port >= 4096 )
+        return -EINVAL;
+    return (d->shared_info->evtchn_pending[port / 64] >> (port % 64)) & 1;
 }
 
 struct domain *domain_lookup(domid_t domid)
@@ -392,7 +410,7 @@ static void test_sched_poll(void)
     memcpy(guest_mem, &p, sizeof(p));
     CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), -EINVAL);
     p.nr_ports = 2;
-    set_xen_guest_handle(p.ports, (evtchn_port_t *)(uintptr_t)1);
+    set_xen_guest_handle(p.ports, (evtchn_port_t *)0xffff800000000000UL);
     memcpy(guest_mem, &p, sizeof(p));
     CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), -EFAULT);
 
@@ -404,6 +422,13 @@ static void test_sched_poll(void)
     idle_calls = 0;
     CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), 0);
     CU_ASSERT_EQUAL(idle_calls, 0);
+
+    /* A port not in use. */
+    ports[0] = 5000;
+    memcpy(guest_mem + 64, ports, sizeof(ports));
+    CU_ASSERT_EQUAL(do_sched_op(SCHEDOP_poll, GVA(0)), -EINVAL);
+    ports[0] = 3;
+    memcpy(guest_mem + 64, ports, sizeof(ports));
 
     /* Nothing pending: the timeout ends the wait. */
     shared.evtchn_pending[1] = 0;

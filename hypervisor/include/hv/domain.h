@@ -15,7 +15,9 @@
 #include <hv/timer.h>
 #include <asm/domain.h>
 
+#ifndef HV_MAX_VCPUS
 #define HV_MAX_VCPUS 1
+#endif
 
 /* shutdown_code before the guest set one (SCHEDOP_shutdown_code). */
 #define SHUTDOWN_CODE_NONE 0xff
@@ -33,6 +35,7 @@ struct vcpu
     bool pin_override;              /* SCHEDOP_pin_override in force */
     struct timer poll_timer;        /* SCHEDOP_poll's timeout */
     bool poll_timed_out;
+    bool kicked;                    /* woken since it last blocked */
     struct evtchn_vcpu evtchn;
     struct arch_vcpu arch;
 };

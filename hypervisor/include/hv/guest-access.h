@@ -17,6 +17,9 @@ typedef uint64_t guest_va_t;
 unsigned long raw_copy_from_guest(void *to, const void *from, size_t n);
 unsigned long raw_copy_to_guest(void *to, const void *from, size_t n);
 
+/* Could [va, va + len) be guest memory at all (canonical, not ours)? */
+bool guest_range_ok(unsigned long addr, size_t n);
+
 static inline int copy_from_guest(void *to, guest_va_t from, size_t n)
 {
     return raw_copy_from_guest(to, (const void *)from, n) ? -EFAULT : 0;

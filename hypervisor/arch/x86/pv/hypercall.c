@@ -10,6 +10,8 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <hv/event.h>
+#include <public/event_channel.h>
 #include <public/xen.h>
 #include "pv.h"
 
@@ -35,11 +37,38 @@ static long hc_sched_op_compat(const struct cpu_user_regs *r)
     return do_sched_op_compat((int)r->rdi, r->rsi);
 }
 
+static long hc_event_channel_op(const struct cpu_user_regs *r)
+{
+    return do_event_channel_op((int)r->rdi, r->rsi);
+}
+
+/* The pre-3.0.2 form: one struct evtchn_op holding the command. */
+static long hc_event_channel_op_compat(const struct cpu_user_regs *r)
+{
+    struct evtchn_op op;
+
+    if ( copy_from_guest(&op, r->rdi, sizeof(op)) )
+        return -EFAULT;
+    switch ( op.cmd )
+    {
+    case EVTCHNOP_bind_interdomain: case EVTCHNOP_bind_virq:
+    case EVTCHNOP_bind_pirq: case EVTCHNOP_close: case EVTCHNOP_send:
+    case EVTCHNOP_status: case EVTCHNOP_alloc_unbound:
+    case EVTCHNOP_bind_ipi: case EVTCHNOP_bind_vcpu: case EVTCHNOP_unmask:
+        break;
+    default:
+        return -ENOSYS;
+    }
+    return do_event_channel_op(op.cmd, r->rdi + offsetof(struct evtchn_op, u));
+}
+
 static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_sched_op] = hc_sched_op,
     [__HYPERVISOR_sched_op_compat] = hc_sched_op_compat,
+    [__HYPERVISOR_event_channel_op] = hc_event_channel_op,
+    [__HYPERVISOR_event_channel_op_compat] = hc_event_channel_op_compat,
 };
 
 bool pv_hypercall_known(unsigned long nr)

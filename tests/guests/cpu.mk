@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Micro test guests and their boot cases for the PV cpu work.
