@@ -119,9 +119,15 @@ static int dom0_alloc_memory(struct dom0_build *b)
         for ( uint64_t i = 0; i < (1ULL << o); i++ )
             b->p2m[pfn++] = (chunk >> PAGE_SHIFT) + i;
     }
-    for ( pfn = 0; pfn < b->nr_pages; pfn++ )
+    /*
+     * Clear the start-of-day area (its tables, start_info, stack and the
+     * kernel's pages), but not the rest: as on Xen, dom0 is trusted and
+     * boot-time memory holds nobody's secrets, and scrubbing all of it
+     * would cost more than the rest of the boot under emulation.  The p2m
+     * itself is being written: skip it.
+     */
+    for ( pfn = 0; pfn < b->l.nr_area_pages; pfn++ )
     {
-        /* The p2m itself is being written: clear everything else. */
         if ( pfn >= b->l.p2m_pfn &&
              pfn < b->l.p2m_pfn + PFN_UP(b->nr_pages * 8) )
             continue;
