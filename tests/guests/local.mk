@@ -23,8 +23,8 @@ tests_guests_lib_libhvtest_a_SOURCES = \
 	tests/guests/lib/regs.S \
 	tests/guests/lib/test.c \
 	tests/guests/lib/console-out.c \
-	tests/guests/lib/printf.c \
-	tests/guests/lib/string.c \
+	hypervisor/common/lib/vsnprintf.c \
+	hypervisor/common/lib/string.c \
 	tests/guests/lib/hvtest.h \
 	tests/guests/lib/hypercall.h \
 	tests/guests/lib/regs.h
