@@ -11,3 +11,4 @@ include $(srcdir)/tests/boot/bad.mk
 include $(srcdir)/tests/guests/cpu.mk
 include $(srcdir)/tests/guests/mmu.mk
 include $(srcdir)/tests/guests/time.mk
+include $(srcdir)/tests/unit/vmctl.mk

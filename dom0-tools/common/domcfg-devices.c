@@ -98,16 +98,23 @@ static int parse_disk_driver(struct domcfg_ctx *ctx, xmlNode *node)
 
 static int parse_disk_source(struct domcfg_ctx *ctx, xmlNode *node)
 {
-    static const char *const file_attrs[] = { "file", NULL };
-    static const char *const dev_attrs[] = { "dev", NULL };
+    static const char *const attrs[] = { "file", "dev", NULL };
     bool is_file = !strcmp(domcfg_attr(ctx->disk_node, "type"), "file");
     const char *attr = is_file ? "file" : "dev";
+    const char *other = is_file ? "dev" : "file";
     const char *path = domcfg_attr(node, attr);
     int rc;
 
-    rc = domcfg_check_attrs(ctx, node, is_file ? file_attrs : dev_attrs);
+    rc = domcfg_check_attrs(ctx, node, attrs);
     if ( rc )
         goto out;
+    if ( domcfg_attr(node, other) )
+    {
+        rc = domcfg_fail(ctx, node, "<source> of a %s disk takes %s='...', "
+                         "not %s='...'", is_file ? "file" : "block", attr,
+                         other);
+        goto out;
+    }
     if ( !path || !*path )
     {
         rc = domcfg_fail(ctx, node, "<source> of a %s disk needs %s='...'",

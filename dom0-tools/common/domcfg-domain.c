@@ -259,7 +259,14 @@ int domcfg_parse_domain(struct domcfg_ctx *ctx, xmlNode *root)
     const char *type;
     int rc;
 
-    if ( root->ns || strcmp((const char *)root->name, "domain") )
+    if ( root->ns )
+    {
+        rc = domcfg_fail(ctx, root, "<%s> must be in no XML namespace, "
+                         "not '%s'", (const char *)root->name,
+                         (const char *)root->ns->href);
+        goto out;
+    }
+    if ( strcmp((const char *)root->name, "domain") )
     {
         rc = domcfg_fail(ctx, root, "<%s> is not a libvirt <domain>",
                          (const char *)root->name);

@@ -51,9 +51,18 @@ static const char *qualified(const xmlNode *node, char *buf, size_t len)
     return (const char *)node->name;
 }
 
+/*
+ * Comments and processing instructions are fine anywhere; text is not, in
+ * an element that holds elements.  libxml2's line for a text node is not
+ * where the text starts, so the message names the element holding it and
+ * quotes the text instead.
+ */
 static int walk_other(struct domcfg_ctx *ctx, xmlNode *parent,
                       xmlNode *child)
 {
+    const char *text = (const char *)child->content;
+    int len;
+
     switch ( child->type )
     {
     case XML_COMMENT_NODE:
@@ -61,10 +70,16 @@ static int walk_other(struct domcfg_ctx *ctx, xmlNode *parent,
         return 0;
     case XML_TEXT_NODE:
     case XML_CDATA_SECTION_NODE:
-        if ( all_space((const char *)child->content) )
+        if ( all_space(text) )
             return 0;
-        return domcfg_fail(ctx, child, "<%s> may not contain text",
-                           (const char *)parent->name);
+        while ( is_xml_space(*text) )
+            text++;
+        for ( len = 0; len < 24 && text[len] && text[len] != '\n'; len++ )
+            ;
+        return domcfg_fail(ctx, parent, "<%s> may not contain text "
+                           "('%.*s%s')", (const char *)parent->name, len,
+                           text, text[len] && text[len] != '\n' ? "..." :
+                           "");
     default:
         return domcfg_fail(ctx, child, "<%s> has content of XML type %d, "
                            "which is not supported",
@@ -123,7 +138,7 @@ int domcfg_walk(struct domcfg_ctx *ctx, xmlNode *parent,
     for ( i = 0; i < nr_rules; i++ )
         if ( !first[i] && (rules[i].flags & DOMCFG_REQUIRED) )
         {
-            rc = domcfg_fail(ctx, parent, "<%s> needs a <%s>",
+            rc = domcfg_fail(ctx, parent, "<%s> has no <%s>",
                              (const char *)parent->name, rules[i].name);
             goto out;
         }
