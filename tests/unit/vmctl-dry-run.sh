@@ -57,7 +57,8 @@ cat >"$tmp/want" <<'JSON'
     ]
 }
 JSON
-cmp -s "$tmp/json" "$tmp/want" || fail "example: JSON differs: $(cat "$tmp/out")"
+cmp -s "$tmp/json" "$tmp/want" ||
+    fail "example: JSON differs: $(cat "$tmp/out")"
 [ -s "$tmp/err" ] && fail "example: stderr not empty: $(cat "$tmp/err")"
 
 # Each run draws a new UUID.

@@ -11,7 +11,8 @@ TESTS += tests/unit/test-domcfg tests/unit/vmctl-dry-run.sh
 tests_unit_test_domcfg_SOURCES = tests/unit/test-domcfg.c
 tests_unit_test_domcfg_CPPFLAGS = $(DOM0_CPPFLAGS)
 tests_unit_test_domcfg_CFLAGS = $(DOM0_CFLAGS) $(CUNIT_CFLAGS) \
-	$(LIBXML2_CFLAGS)
+	$(LIBXML2_CFLAGS) $(HV_UNIT_SAN)
+tests_unit_test_domcfg_LDFLAGS = $(HV_UNIT_SAN)
 tests_unit_test_domcfg_LDADD = $(DOMCFG_LIBS) $(CUNIT_LIBS)
 
 EXTRA_DIST += tests/unit/vmctl-dry-run.sh \
