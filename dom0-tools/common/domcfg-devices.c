@@ -337,9 +337,9 @@ static int parse_nic_mac(struct domcfg_ctx *ctx, xmlNode *node)
                          "ff', not '%s'", address ? address : "");
         goto out;
     }
-    /* The lowest bit of the first octet marks a multicast group. */
-    if ( (mac[1] >= 'a' ? mac[1] - 'a' + 10 : mac[1] - '0') & 1 ||
-         !strcmp(mac, "00:00:00:00:00:00") )
+    /* The lowest bit of the first octet marks a multicast group: in the
+     * second hex digit, odd digits are 1, 3, ..., 9, b, d, f. */
+    if ( strchr("13579bdf", mac[1]) || !strcmp(mac, "00:00:00:00:00:00") )
     {
         rc = domcfg_fail(ctx, node, "<mac> address '%s' is not a unicast "
                          "address", address);

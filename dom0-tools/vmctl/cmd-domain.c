@@ -28,7 +28,7 @@ static int parse_domain_args(const struct vmctl_cmd *cmd, int argc,
     while ( (opt = vmctl_getopt(cmd, argc, argv, wait ? "wh" : "h",
                                 wait ? opts : opts + 1)) != -1 )
     {
-        if ( opt == 'w' )
+        if ( opt == 'w' && wait )
         {
             *wait = true;
             continue;
