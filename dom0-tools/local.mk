@@ -41,6 +41,6 @@ dom0_tools_vmctl_vmctl_CFLAGS = $(DOM0_CFLAGS)
 dom0_tools_vmctl_vmctl_LDADD = $(DOMCFG_LIBS)
 
 # The top Makefile.am declares no man pages; this is the first.
-dist_man_MANS = dom0-tools/vmctl/vmctl.1
+dist_man_MANS += dom0-tools/vmctl/vmctl.1
 
 EXTRA_DIST += examples/domain.xml examples/README
