@@ -12,3 +12,4 @@ include $(srcdir)/tests/guests/cpu.mk
 include $(srcdir)/tests/guests/mmu.mk
 include $(srcdir)/tests/guests/time.mk
 include $(srcdir)/tests/unit/vmctl.mk
+include $(srcdir)/tests/linux/local.mk

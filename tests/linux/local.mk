@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Debian's Linux as dom0: the initramfs builder, the dom0 boot test (Xen 4.17
+# half by default, ours with HV_LINUX_OURS=1) and the boot benchmark.
+
+TESTS += tests/linux/dom0-boot
+EXTRA_DIST += tests/linux/dom0-boot tests/linux/dom0-checks \
+	tests/linux/xen-version.c scripts/mkinitramfs scripts/initramfs/init \
+	scripts/vmlinuz-to-elf bench/linux-boot
+CLEANFILES += tests/linux/xen-version tests/linux/dom0-test.cpio.gz \
+	tests/linux/dom0-test.cpio.gz.key tests/linux/vmlinux.elf \
+	tests/linux/vmlinux.elf.key tests/linux/dom0-boot.*.serial \
+	tests/linux/dom0-boot.*.serial.qemu tests/linux/dom0-boot.*.keys \
+	tests/linux/dom0-boot.diff tests/linux/dom0.cpio.gz \
+	tests/linux/dom0.cpio.gz.key
+
+# `make initramfs`: the plain dom0 initramfs (marker, then poweroff).
+.PHONY: initramfs
+initramfs:
+	@$(MKDIR_P) tests/linux
+	REF_CACHE='$(REF_CACHE)' $(srcdir)/scripts/mkinitramfs \
+		tests/linux/dom0.cpio.gz
