@@ -27,7 +27,11 @@ tests_guests_lib_libhvtest_a_SOURCES = \
 	hypervisor/common/lib/string.c \
 	tests/guests/lib/hvtest.h \
 	tests/guests/lib/hypercall.h \
-	tests/guests/lib/regs.h
+	tests/guests/lib/regs.h \
+	tests/guests/lib/trap-entry.S \
+	tests/guests/lib/traps.c \
+	tests/guests/lib/traps.h \
+	tests/guests/lib/hypercall-cpu.h
 EXTRA_DIST += tests/guests/lib/guest.lds
 
 # Each guest: one C file plus the notes object it wants, with or without

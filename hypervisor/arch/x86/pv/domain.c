@@ -16,6 +16,7 @@
 #include <asm/current.h>
 #include <asm/desc.h>
 #include <asm/msr.h>
+#include <asm/traps.h>
 #include <asm/page.h>
 #include <asm/eflags.h>
 #include "pv.h"
@@ -56,6 +57,10 @@ static void pv_init_cpu(void)
     wrmsr(MSR_CSTAR, (uint64_t)pv_syscall_entry_compat);
     wrmsr(MSR_SYSCALL_MASK, SYSCALL_MASK);
     pv_syscall_stack = (uint64_t)&guest_cpu_user_regs()->es;
+
+    /* Guests' int $0x80 goes straight in; #DB needs its own handling. */
+    set_idt_gate(0x80, pv_int80_entry, 3, IST_NONE);
+    set_idt_gate(TRAP_debug, pv_debug_entry, 0, IST_NONE);
 }
 
 void pv_run_vcpu(struct vcpu *v)
@@ -64,6 +69,7 @@ void pv_run_vcpu(struct vcpu *v)
 
     set_current_vcpu(v);
     write_cr3(v->arch.guest_table);
+    pv_vcpu_load(v);
     *frame = v->arch.user_regs;
     v->domain->state = DOMAIN_RUNNING;
     pv_enter_guest(frame);
@@ -83,6 +89,7 @@ void pv_start_dom0(void)
     d = domain_create(0, true);
     if ( !d )
         panic("cannot create dom0");
+    pv_vcpu_init(d->vcpu[0]);
     rc = pv_build_dom0(d, kernel, initrd);
     if ( rc )
         panic("could not build dom0 (error %d)", rc);

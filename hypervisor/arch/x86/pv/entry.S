@@ -62,6 +62,33 @@ pv_syscall_entry_compat:
         cli
         jmp     ret_from_intr
 
+        /*
+         * int $0x80 from the guest, through a DPL-3 gate so that it need
+         * not take the #GP path every other int $n takes.
+         */
+        .globl  pv_int80_entry
+pv_int80_entry:
+        pushq   $0
+        movl    $0x80, 4(%rsp)
+        SAVE_ALL
+        movq    %rsp, %rdi
+        subq    $8, %rsp
+        call    pv_int80
+        addq    $8, %rsp
+        jmp     ret_from_intr
+
+        /* #DB, from the guest or from our own accesses to its memory. */
+        .globl  pv_debug_entry
+pv_debug_entry:
+        pushq   $0
+        movl    $1, 4(%rsp)
+        SAVE_ALL
+        movq    %rsp, %rdi
+        subq    $8, %rsp
+        call    pv_debug_exception
+        addq    $8, %rsp
+        jmp     ret_from_intr
+
         /* Start running a guest whose frame is at the top of our stack. */
         .globl  pv_enter_guest
 pv_enter_guest:

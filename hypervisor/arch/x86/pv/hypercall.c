@@ -10,6 +10,7 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <asm/current.h>
 #include <hv/event.h>
 #include <public/event_channel.h>
 #include <public/xen.h>
@@ -62,7 +63,80 @@ static long hc_event_channel_op_compat(const struct cpu_user_regs *r)
     return do_event_channel_op(op.cmd, r->rdi + offsetof(struct evtchn_op, u));
 }
 
+static long hc_set_trap_table(const struct cpu_user_regs *r)
+{
+    return do_set_trap_table(r->rdi);
+}
+
+static long hc_set_gdt(const struct cpu_user_regs *r)
+{
+    return do_set_gdt(r->rdi, (unsigned int)r->rsi);
+}
+
+static long hc_stack_switch(const struct cpu_user_regs *r)
+{
+    return do_stack_switch(r->rdi, r->rsi);
+}
+
+static long hc_set_callbacks(const struct cpu_user_regs *r)
+{
+    return do_set_callbacks(r->rdi, r->rsi, r->rdx);
+}
+
+static long hc_fpu_taskswitch(const struct cpu_user_regs *r)
+{
+    return do_fpu_taskswitch((int)r->rdi);
+}
+
+static long hc_set_debugreg(const struct cpu_user_regs *r)
+{
+    return do_set_debugreg((int)r->rdi, r->rsi);
+}
+
+static long hc_get_debugreg(const struct cpu_user_regs *r)
+{
+    return do_get_debugreg((int)r->rdi);
+}
+
+static long hc_update_descriptor(const struct cpu_user_regs *r)
+{
+    return do_update_descriptor(r->rdi, r->rsi);
+}
+
+/* iret rewrites the whole frame: it is the one that needs it writable. */
+static long hc_iret(const struct cpu_user_regs *r)
+{
+    return do_iret(guest_cpu_user_regs());
+}
+
+static long hc_set_segment_base(const struct cpu_user_regs *r)
+{
+    return do_set_segment_base((unsigned int)r->rdi, r->rsi);
+}
+
+static long hc_nmi_op(const struct cpu_user_regs *r)
+{
+    return do_nmi_op((unsigned int)r->rdi, r->rsi);
+}
+
+static long hc_callback_op(const struct cpu_user_regs *r)
+{
+    return do_callback_op((int)r->rdi, r->rsi);
+}
+
 static const hypercall_fn_t hypercall_table[] = {
+    [__HYPERVISOR_set_trap_table] = hc_set_trap_table,
+    [__HYPERVISOR_set_gdt] = hc_set_gdt,
+    [__HYPERVISOR_stack_switch] = hc_stack_switch,
+    [__HYPERVISOR_set_callbacks] = hc_set_callbacks,
+    [__HYPERVISOR_fpu_taskswitch] = hc_fpu_taskswitch,
+    [__HYPERVISOR_set_debugreg] = hc_set_debugreg,
+    [__HYPERVISOR_get_debugreg] = hc_get_debugreg,
+    [__HYPERVISOR_update_descriptor] = hc_update_descriptor,
+    [__HYPERVISOR_iret] = hc_iret,
+    [__HYPERVISOR_set_segment_base] = hc_set_segment_base,
+    [__HYPERVISOR_nmi_op] = hc_nmi_op,
+    [__HYPERVISOR_callback_op] = hc_callback_op,
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_sched_op] = hc_sched_op,

@@ -8,4 +8,13 @@ HV_PV_SOURCES = \
 	hypervisor/arch/x86/pv/hypercall.c \
 	hypervisor/arch/x86/pv/hypercall-page.c \
 	hypervisor/arch/x86/pv/traps.c \
+	hypervisor/arch/x86/pv/traps-bounce.c \
+	hypervisor/arch/x86/pv/events.c \
+	hypervisor/arch/x86/pv/iret.c \
+	hypervisor/arch/x86/pv/callback.c \
+	hypervisor/arch/x86/pv/mode-switch.c \
+	hypervisor/arch/x86/pv/descriptors.c \
+	hypervisor/arch/x86/pv/fpu.c \
+	hypervisor/arch/x86/pv/debugreg.c \
+	hypervisor/arch/x86/pv/vcpu-context.c \
 	hypervisor/arch/x86/pv/pv.h

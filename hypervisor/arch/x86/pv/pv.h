@@ -4,6 +4,7 @@
 #define ARCH_X86_PV_H
 
 #include <hv/types.h>
+#include <hv/guest-access.h>
 #include <public/xen.h>
 
 struct domain;
@@ -34,5 +35,111 @@ extern uint64_t pv_syscall_stack;
 /* traps.c */
 void pv_syscall(struct cpu_user_regs *regs);
 void pv_dump_regs(const struct cpu_user_regs *regs);
+void pv_int80(struct cpu_user_regs *regs);
+void pv_debug_exception(struct cpu_user_regs *regs);
+
+/* entry.S: the DPL-3 int $0x80 gate and the #DB gate. */
+void pv_int80_entry(void);
+void pv_debug_entry(void);
+
+/*
+ * From the PV MMU, which overrides these weak defaults: fix a guest #PF
+ * the MMU causes itself (a write to a read-only page table with writable
+ * page tables on, a stale TLB entry); true if the guest may carry on.
+ */
+bool pv_fixup_page_fault(struct cpu_user_regs *regs, unsigned long addr);
+
+/* entry_vector bit of frames that leave as SYSRET would (Xen's value). */
+#define TRAP_syscall 256
+
+/* traps-bounce.c: the trap_bounce flags of Xen's entry code. */
+#define TBF_EXCEPTION           1
+#define TBF_EXCEPTION_ERRCODE   2
+#define TBF_INTERRUPT           8
+bool pv_vector_has_error_code(unsigned int vector);
+/* Report, dump regs (if given) and crash v's domain. */
+void __noreturn pv_crash(struct vcpu *v, const struct cpu_user_regs *regs,
+                         const char *why);
+/*
+ * Switch the guest frame regs (the current VCPU's) to the handler at eip
+ * with Xen's exception frame on its kernel stack; crashes the domain if
+ * that cannot be done (no handler, unwritable stack).
+ */
+void pv_create_bounce_frame(struct cpu_user_regs *regs, unsigned long eip,
+                            unsigned int flags, uint32_t error_code);
+/* Deliver an exception to the guest's handler from its trap table. */
+void pv_inject_hw_exception(struct cpu_user_regs *regs, unsigned int vector,
+                            uint32_t error_code);
+void pv_inject_page_fault(struct cpu_user_regs *regs, uint32_t error_code,
+                          unsigned long cr2);
+void pv_inject_sw_interrupt(struct cpu_user_regs *regs, unsigned int vector);
+/* Finish an emulated instruction: advance RIP, honour single-stepping. */
+void pv_emul_instruction_done(struct cpu_user_regs *regs, unsigned long rip);
+
+/* The RPL a 64-bit PV guest kernel's selectors get (it runs in ring 3). */
+static inline unsigned int pv_fixup_guest_selector(unsigned int sel)
+{
+    return (sel & 3) == 3 ? sel : sel | 3;
+}
+
+/* mode-switch.c */
+void pv_toggle_guest_mode(struct vcpu *v);
+/* NEW_BASEPTR / NEW_USER_BASEPTR once the MMU validated the L4. */
+void pv_set_guest_table(struct vcpu *v, paddr_t l4, bool user);
+long do_stack_switch(unsigned long ss, unsigned long sp);
+long do_set_segment_base(unsigned int which, unsigned long base);
+
+/* iret.c */
+long do_iret(struct cpu_user_regs *regs);
+
+/* callback.c */
+long do_set_trap_table(guest_va_t traps);
+long do_callback_op(int cmd, guest_va_t arg);
+long do_set_callbacks(unsigned long event, unsigned long failsafe,
+                      unsigned long syscall);
+long do_nmi_op(unsigned int cmd, guest_va_t arg);
+
+/* descriptors.c */
+/* Check one descriptor, fixing its DPL up as Xen does; false: refused. */
+bool pv_check_descriptor(uint64_t *desc);
+/* Check (and fix up) a whole page of descriptors: 0 or -EINVAL. */
+int pv_validate_segdesc_page(uint64_t *descs);
+int pv_set_gdt(struct vcpu *v, const unsigned long *frames,
+               unsigned int entries);
+void pv_load_gdt(struct vcpu *v);
+long do_set_gdt(guest_va_t frame_list, unsigned int entries);
+long do_update_descriptor(uint64_t maddr, uint64_t desc);
+/*
+ * From the PV MMU (weak defaults refuse everything): take or drop a
+ * segment-descriptor type reference on a frame of d (validated with
+ * pv_validate_segdesc_page when it gains the type); write one checked
+ * descriptor at a machine address of d's, if that frame may hold one.
+ */
+int pv_get_segdesc_page(struct domain *d, unsigned long mfn);
+void pv_put_segdesc_page(struct domain *d, unsigned long mfn);
+int pv_write_descriptor(struct domain *d, paddr_t maddr, uint64_t desc);
+
+/* fpu.c */
+void pv_fpu_init(struct vcpu *v);
+void pv_fpu_enter(struct vcpu *v);
+void pv_fpu_save(struct vcpu *v);
+void pv_fpu_device_not_available(struct cpu_user_regs *regs);
+long do_fpu_taskswitch(int set);
+
+/* debugreg.c */
+#define PV_DR6_DEFAULT  0xffff0ff0UL
+#define PV_DR6_BS       (1UL << 14)
+void pv_init_debugregs(struct vcpu *v);
+void pv_load_debugregs(const struct vcpu *v);
+long pv_set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value);
+long pv_get_debugreg(struct vcpu *v, unsigned int reg, unsigned long *val);
+long do_set_debugreg(int reg, unsigned long value);
+long do_get_debugreg(int reg);
+void pv_debug_trap_status(struct vcpu *v);
+void pv_debug_in_hypervisor(struct cpu_user_regs *regs);
+
+/* vcpu-context.c */
+void pv_vcpu_init(struct vcpu *v);
+void pv_vcpu_load(struct vcpu *v);
 
 #endif /* ARCH_X86_PV_H */

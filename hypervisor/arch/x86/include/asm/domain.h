@@ -5,6 +5,7 @@
 
 #include <hv/types.h>
 #include <public/xen.h>
+#include <asm/pv-vcpu.h>
 
 struct arch_domain
 {
@@ -23,6 +24,7 @@ struct arch_vcpu
     paddr_t guest_table_user;       /* user-mode L4, 0 if none */
     bool kernel_mode;               /* guest kernel (true) or guest user */
     uint64_t fs_base, gs_base_kernel, gs_base_user;
+    struct pv_vcpu pv;              /* traps, callbacks, FPU: pv/ */
 };
 
 #endif /* ASM_DOMAIN_H */

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The last look before the CPU returns to a PV guest, whatever brought us
+ * in (hypercall, exception, interrupt): deliver a pending NMI or event
+ * upcall by bouncing to its callback, make sure IRETQ cannot fault on the
+ * frame, and leave the registers as Xen's exit path does.
+ *
+ * Interrupts are off throughout, so an event raised after the check
+ * cannot be missed: its interrupt arrives once the guest runs and brings
+ * us back here.
+ */
+#include <hv/types.h>
+#include <hv/domain.h>
+#include <asm/current.h>
+#include <asm/desc.h>
+#include <asm/eflags.h>
+#include <asm/traps.h>
+#include <public/xen.h>
+#include "pv.h"
+
+static bool is_canonical(unsigned long va)
+{
+    return (unsigned long)(((long)va << 16) >> 16) == va;
+}
+
+/*
+ * The descriptor behind a ring-3 selector, as IRETQ will read it: from
+ * this CPU's GDT (the guest's frames, then our reserved page), or none.
+ */
+static bool read_gdt_desc(unsigned int sel, uint64_t *desc)
+{
+    const uint64_t *gdt = (const uint64_t *)GDT_VIRT_START(
+        smp_processor_id());
+
+    /* No LDT is ever loaded while the guest runs: LDT selectors fail. */
+    if ( (sel & 4) || (sel | 7) > GDT_LIMIT )
+        return false;
+    *desc = gdt[sel >> 3];
+    return true;
+}
+
+#define DESC_P      (1UL << 47)
+#define DESC_S      (1UL << 44)
+#define DESC_CODE   (1UL << 43)
+#define DESC_WR     (1UL << 41)     /* readable code, writable data */
+#define DESC_L      (1UL << 53)
+#define DESC_G      (1UL << 55)
+#define DESC_DPL(d) (((d) >> 45) & 3)
+
+static unsigned long desc_limit(uint64_t d)
+{
+    unsigned long limit = (d & 0xffff) | ((d >> 32) & 0xf0000);
+
+    return d & DESC_G ? (limit << 12) | 0xfff : limit;
+}
+
+/*
+ * Would IRETQ to ring 3 accept this frame?  If not, return the error code
+ * of the exception it would raise (#GP or #NP/#SS with the selector, as
+ * the CPU reports them) and its vector in *vec.
+ */
+static bool iret_frame_ok(const struct cpu_user_regs *regs,
+                          unsigned int *vec, uint32_t *ec)
+{
+    unsigned int cs = regs->cs, ss = regs->ss;
+    uint64_t d;
+
+    *vec = TRAP_gp_fault;
+    *ec = cs & ~3u;
+    if ( (cs & ~3u) == 0 || !read_gdt_desc(cs, &d) ||
+         (d & (DESC_S | DESC_CODE)) != (DESC_S | DESC_CODE) ||
+         DESC_DPL(d) != 3 || (cs & 3) != 3 )
+        return false;
+    if ( !(d & DESC_P) )
+    {
+        *vec = TRAP_no_segment;
+        return false;
+    }
+    if ( (d & DESC_L) ? !is_canonical(regs->rip)
+                      : regs->rip > desc_limit(d) )
+    {
+        *ec = 0;
+        return false;
+    }
+
+    *ec = ss & ~3u;
+    if ( (ss & ~3u) == 0 || !read_gdt_desc(ss, &d) ||
+         (d & (DESC_S | DESC_CODE | DESC_WR)) != (DESC_S | DESC_WR) ||
+         DESC_DPL(d) != 3 || (ss & 3) != 3 )
+        return false;
+    if ( !(d & DESC_P) )
+    {
+        *vec = TRAP_stack_error;
+        return false;
+    }
+    return true;
+}
+
+/* Bounce to the event callback if an upcall is pending and unmasked. */
+static bool deliver_event(struct cpu_user_regs *regs, struct vcpu *v)
+{
+    const struct vcpu_info *vi = v->vcpu_info;
+
+    if ( !vi->evtchn_upcall_pending || vi->evtchn_upcall_mask )
+        return false;
+    pv_create_bounce_frame(regs, v->arch.pv.event_callback_eip,
+                           TBF_INTERRUPT, 0);
+    return true;
+}
+
+/* NMIs go first, and mask further NMIs until the guest's iret. */
+static bool deliver_nmi(struct cpu_user_regs *regs, struct vcpu *v)
+{
+    struct pv_vcpu *pv = &v->arch.pv;
+
+    if ( !pv->nmi_pending || (pv->async_exception_mask & PV_ASYNC_NMI) )
+        return false;
+    pv->nmi_pending = false;
+    if ( !pv->trap_ctxt[TRAP_nmi].address )
+        return false;
+    pv->nmi_old_mask = pv->async_exception_mask;
+    pv->async_exception_mask |= PV_ASYNC_NMI;
+    pv_create_bounce_frame(regs, pv->trap_ctxt[TRAP_nmi].address,
+                           TBF_INTERRUPT, 0);
+    return true;
+}
+
+void pv_exit_to_guest(struct cpu_user_regs *regs)
+{
+    struct vcpu *v = current_vcpu();
+    unsigned int vec;
+    uint32_t ec;
+
+    if ( !v )
+        return;
+
+    for ( ;; )
+    {
+        if ( deliver_nmi(regs, v) || deliver_event(regs, v) )
+            continue;
+        /*
+         * A frame IRETQ would refuse gets the exception the CPU would
+         * raise, delivered to the guest as though its own code had
+         * faulted: the hypervisor must never fault on the way out.
+         */
+        if ( !iret_frame_ok(regs, &vec, &ec) )
+        {
+            pv_inject_hw_exception(regs, vec, ec);
+            continue;
+        }
+        break;
+    }
+
+    /* A SYSCALL-style return leaves RIP in RCX and RFLAGS in R11. */
+    regs->rflags = (regs->rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_VM)) |
+                   X86_EFLAGS_IF;
+    if ( regs->entry_vector & TRAP_syscall )
+    {
+        regs->rcx = regs->rip;
+        regs->r11 = regs->rflags;
+    }
+}
