@@ -6,9 +6,18 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/console-io.c \
 	hypervisor/common/schedule.c \
 	hypervisor/common/timer.c \
+	hypervisor/common/sched/credit.c \
 	hypervisor/common/version.c \
 	hypervisor/common/event_channel.c \
 	hypervisor/common/event_2l.c \
+	hypervisor/common/time.c \
+	hypervisor/common/vcpu-timer.c \
+	hypervisor/common/runstate.c \
+	hypervisor/common/vcpu-op.c \
+	hypervisor/include/hv/time.h \
+	hypervisor/common/memory.c \
+	hypervisor/common/vm-assist.c \
+	hypervisor/include/hv/mm.h \
 	hypervisor/common/event_channel.h \
 	hypervisor/include/hv/event.h \
 	hypervisor/include/hv/spinlock.h

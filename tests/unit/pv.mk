@@ -11,3 +11,13 @@ tests_unit_test_hypercalls_CPPFLAGS = -D__HV__ -I$(top_srcdir)/hypervisor/includ
 tests_unit_test_hypercalls_CFLAGS = $(CUNIT_CFLAGS) -Wall -Wextra \
 	-Wno-unused-parameter
 tests_unit_test_hypercalls_LDADD = $(CUNIT_LIBS)
+
+# The credit scheduler, simulated.
+check_PROGRAMS += tests/unit/test-sched-credit
+TESTS += tests/unit/test-sched-credit
+tests_unit_test_sched_credit_SOURCES = tests/unit/test-sched-credit.c \
+	hypervisor/common/sched/credit.c
+tests_unit_test_sched_credit_CPPFLAGS = -I$(top_srcdir)/hypervisor/include
+tests_unit_test_sched_credit_CFLAGS = $(CUNIT_CFLAGS) -Wall -Wextra \
+	-Wno-unused-parameter
+tests_unit_test_sched_credit_LDADD = $(CUNIT_LIBS)
