@@ -20,6 +20,7 @@
 #include <hv/libelf.h>
 #include <hv/dom0-layout.h>
 #include <hv/page-alloc.h>
+#include <hv/mm.h>
 #include <asm/page.h>
 #include <asm/eflags.h>
 #include <public/xen.h>
@@ -30,8 +31,8 @@
 /* Intermediate entries: the leaf decides what the guest may do. */
 #define PT_TABLE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
                         _PAGE_ACCESSED | _PAGE_DIRTY)
-#define PT_DATA_FLAGS  (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
-                        _PAGE_ACCESSED | _PAGE_DIRTY)
+/* Leaves: validation adds _PAGE_USER, marking them the guest kernel's. */
+#define PT_DATA_FLAGS  (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED)
 
 /* What we need while building; discarded afterwards. */
 struct dom0_build
@@ -136,8 +137,14 @@ static int dom0_alloc_memory(struct dom0_build *b)
     /* Tail of the p2m's last page: no frames there. */
     for ( pfn = b->nr_pages; (pfn * 8) & ~PAGE_MASK; pfn++ )
         b->p2m[pfn] = ~0ULL;
-    b->d->tot_pages = b->nr_pages;
+    /* The frames become the domain's, and the M2P describes them. */
     b->d->max_pages = b->nr_pages;
+    for ( pfn = 0; pfn < b->nr_pages; pfn++ )
+    {
+        if ( assign_frames(b->d, b->p2m[pfn], 1) )
+            return -ENOMEM;
+        set_gpfn_from_mfn(b->p2m[pfn], pfn);
+    }
     return 0;
 }
 
@@ -257,7 +264,24 @@ static void dom0_init_vcpu(struct dom0_build *b)
     r->ss = FLAT_KERNEL_SS;
     r->rflags = X86_EFLAGS_IF | X86_EFLAGS_MBS;
     v->arch.kernel_mode = true;
-    v->arch.guest_table = (paddr_t)b->p2m[b->l.pt_pfn] << PAGE_SHIFT;
+}
+
+/*
+ * The bootstrap tables go through the same validation as any the guest
+ * builds later; the L4 is pinned, as Xen pins dom0's, and becomes the
+ * VCPU's base pointer.  shared_info is the hypervisor's, lent writable.
+ */
+static int dom0_setup_mm(struct dom0_build *b)
+{
+    struct domain *d = b->d;
+    int rc;
+
+    share_xen_page_with_guest(mfn_to_page(d->arch.shared_info_maddr >>
+                                          PAGE_SHIFT), d, true);
+    rc = mm_set_initial_table(d->vcpu[0], b->p2m[b->l.pt_pfn]);
+    if ( rc )
+        printk(LOG_ERR "dom0: its page tables do not validate (%d)\n", rc);
+    return rc;
 }
 
 static void dom0_print_layout(const struct dom0_build *b)
@@ -313,6 +337,8 @@ int pv_build_dom0(struct domain *d, const struct boot_module *kernel,
     uint64_t initrd_len = initrd ? initrd->end - initrd->start : 0;
     int rc;
 
+    /* The frame table and the M2P come before any frame is given out. */
+    mm_init();
     rc = elf_init(&b->elf, maddr_to_virt(kernel->start),
                   kernel->end - kernel->start);
     if ( !rc )
@@ -371,5 +397,5 @@ int pv_build_dom0(struct domain *d, const struct boot_module *kernel,
         dom0_load_initrd(b, initrd);
     dom0_fill_start_info(b, kernel->string, initrd_len);
     dom0_init_vcpu(b);
-    return 0;
+    return dom0_setup_mm(b);
 }

@@ -11,6 +11,8 @@ struct arch_domain
 {
     paddr_t shared_info_maddr;      /* the frame guests see in start_info */
     uint64_t vm_assist;             /* VMASST_TYPE_* bits enabled */
+    paddr_t e820_maddr;             /* XENMEM_set_memory_map's page, or 0 */
+    unsigned int nr_e820;           /* entries in it */
 };
 
 struct arch_vcpu
@@ -22,6 +24,9 @@ struct arch_vcpu
     struct cpu_user_regs user_regs;
     paddr_t guest_table;            /* kernel-mode L4 (machine address) */
     paddr_t guest_table_user;       /* user-mode L4, 0 if none */
+    /* Each base pointer above holds a general and an L4 type reference. */
+    unsigned long ldt_base;         /* MMUEXT_SET_LDT: linear address */
+    unsigned int ldt_ents;          /* and number of descriptors */
     bool kernel_mode;               /* guest kernel (true) or guest user */
     uint64_t fs_base, gs_base_kernel, gs_base_user;
     struct pv_vcpu pv;              /* traps, callbacks, FPU: pv/ */

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * HYPERVISOR_multicall: run a batch of hypercalls, storing each result in
+ * its entry.  A failing call does not stop the batch (its result says
+ * so); the batch stops at an entry it cannot read or update, after an iret
+ * (which returns to the guest on its own) and when a call left guest
+ * kernel mode.  Batches do not nest.
+ */
+#include <hv/types.h>
+#include <hv/errno.h>
+#include <hv/domain.h>
+#include <hv/guest-access.h>
+#include <hv/hypercall.h>
+#include <asm/current.h>
+#include <public/xen.h>
+#include "pv.h"
+
+/* One CPU, and a hypercall never yields midway: one flag is enough. */
+static bool in_multicall;
+
+static bool handle_okay(guest_va_t p)
+{
+    return p < (1UL << 47) || p >= HV_AREA_VIRT_END;
+}
+
+long do_multicall(guest_va_t call_list, uint32_t nr_calls)
+{
+    struct vcpu *v = current_vcpu();
+    long rc = 0;
+
+    if ( in_multicall )
+        return -EINVAL;
+    if ( !handle_okay(call_list) )
+        return -EFAULT;
+    in_multicall = true;
+
+    for ( uint32_t i = 0; i < nr_calls; i++ )
+    {
+        guest_va_t entry = call_list + i * sizeof(struct multicall_entry);
+        struct multicall_entry call;
+        struct cpu_user_regs regs;
+
+        if ( copy_from_guest(&call, entry, sizeof(call)) )
+        {
+            rc = -EFAULT;
+            break;
+        }
+        /* The sub-call sees the guest's frame with its own arguments. */
+        regs = *guest_cpu_user_regs();
+        regs.rax = call.op;
+        regs.rdi = call.args[0];
+        regs.rsi = call.args[1];
+        regs.rdx = call.args[2];
+        regs.r10 = call.args[3];
+        regs.r8 = call.args[4];
+        pv_hypercall(&regs);
+        call.result = regs.rax;
+
+        if ( call.op == __HYPERVISOR_iret )
+        {
+            /* Best effort: the guest has left the batch already. */
+            copy_to_guest(entry + offsetof(struct multicall_entry, result),
+                          &call.result, sizeof(call.result));
+            rc = call.result;
+            break;
+        }
+        if ( copy_to_guest(entry + offsetof(struct multicall_entry, result),
+                           &call.result, sizeof(call.result)) )
+        {
+            rc = -EFAULT;
+            break;
+        }
+        if ( !v->arch.kernel_mode )
+            break;
+    }
+
+    in_multicall = false;
+    return rc;
+}
