@@ -13,3 +13,4 @@ include $(srcdir)/tests/guests/mmu.mk
 include $(srcdir)/tests/guests/time.mk
 include $(srcdir)/tests/unit/vmctl.mk
 include $(srcdir)/tests/linux/local.mk
+include $(srcdir)/tests/unit/emul.mk
