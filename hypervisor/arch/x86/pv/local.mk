@@ -17,7 +17,17 @@ HV_PV_SOURCES = \
 	hypervisor/arch/x86/pv/fpu.c \
 	hypervisor/arch/x86/pv/debugreg.c \
 	hypervisor/arch/x86/pv/vcpu-context.c \
-	hypervisor/arch/x86/pv/pv.h
+	hypervisor/arch/x86/pv/pv.h \
+	hypervisor/arch/x86/pv/multicall.c \
+	hypervisor/arch/x86/mm/frame-table.c \
+	hypervisor/arch/x86/mm/validate.c \
+	hypervisor/arch/x86/mm/iomem.c \
+	hypervisor/arch/x86/mm/m2p.c \
+	hypervisor/arch/x86/mm/setup.c \
+	hypervisor/arch/x86/mm/mmu-ops.c \
+	hypervisor/arch/x86/mm/memory-arch.c \
+	hypervisor/arch/x86/mm/mm.h \
+	hypervisor/arch/x86/include/asm/mm.h
 
 # Privileged-instruction emulation: the decoder, Xen's policy, PV CPUID.
 HV_PV_SOURCES += \
