@@ -118,7 +118,8 @@ int conn_queue(struct conn *c, uint32_t type, uint32_t req_id,
     m->hdr.req_id = req_id;
     m->hdr.tx_id = tx_id;
     m->hdr.len = len;
-    memcpy(m->body, body, len);
+    if ( len )
+        memcpy(m->body, body, len);
     if ( c->out_tail )
         c->out_tail->next = m;
     else
