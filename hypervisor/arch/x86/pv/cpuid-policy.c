@@ -754,7 +754,10 @@ static void domain_policy(struct pv_cpuid_policy *p,
 void pv_cpuid_policy_init(struct pv_cpuid_policy *p,
                           const struct pv_cpuid_host *h, bool is_dom0)
 {
-    /* Three policies do not fit a hypervisor stack; they run once. */
+    /*
+     * Two more policies would not fit a hypervisor stack: static, so
+     * callers serialise (domain creation does).
+     */
     static struct pv_cpuid_policy host, max;
     featureset_t fs, host_fs;
 

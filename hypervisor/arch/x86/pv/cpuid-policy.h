@@ -61,7 +61,12 @@ struct pv_cpuid_host {
     bool rtm_disabled;              /* TSX in force-abort mode */
 };
 
-/* Xen 4.17's own adjustments of the host view, from raw CPUID. */
+/*
+ * Xen 4.17's own adjustments of the host view that follow from raw CPUID
+ * (AMD: no SEP; families 0xf and 0x11 dispatch-serialise LFENCE).  Others
+ * come from what the hypervisor did at boot: it sets LFENCE_DISPATCH on
+ * other AMD families once DE_CFG says so, clears what it disabled.
+ */
 void pv_cpuid_host_defaults(struct pv_cpuid_host *h, pv_cpuid_fn cpuid);
 
 /* A domain's CPUID policy (its static part). */
@@ -81,7 +86,10 @@ struct pv_cpuid_policy {
     struct cpuid_leaf host_leaf5;
 };
 
-/* Computes the default PV policy; is_dom0 adds dom0's ITSC. */
+/*
+ * Computes the default PV policy; is_dom0 adds dom0's ITSC.  Not
+ * reentrant: calls must be serialised.
+ */
 void pv_cpuid_policy_init(struct pv_cpuid_policy *p,
                           const struct pv_cpuid_host *h, bool is_dom0);
 
