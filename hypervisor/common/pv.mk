@@ -18,12 +18,6 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/memory.c \
 	hypervisor/common/vm-assist.c \
 	hypervisor/include/hv/mm.h \
-	hypervisor/common/memory.c \
-	hypervisor/common/vm-assist.c \
-	hypervisor/include/hv/mm.h \
-	hypervisor/common/memory.c \
-	hypervisor/common/vm-assist.c \
-	hypervisor/include/hv/mm.h \
 	hypervisor/common/event_channel.h \
 	hypervisor/include/hv/event.h \
 	hypervisor/include/hv/spinlock.h

@@ -28,17 +28,4 @@ long arch_memory_op(unsigned long cmd, guest_va_t arg);
 long do_vm_assist(unsigned int cmd, unsigned int type);
 long do_multicall(guest_va_t call_list, uint32_t nr_calls);
 
-/* PV memory management (arch/x86/mm/, common/memory.c). */
-long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
-                   unsigned int foreigndom);
-long do_mmuext_op(guest_va_t uops, unsigned int count, guest_va_t pdone,
-                  unsigned int foreigndom);
-long do_update_va_mapping(unsigned long va, uint64_t val, unsigned long flags);
-long do_update_va_mapping_otherdomain(unsigned long va, uint64_t val,
-                                      unsigned long flags, domid_t domid);
-long do_memory_op(unsigned long cmd, guest_va_t arg);
-long arch_memory_op(unsigned long cmd, guest_va_t arg);
-long do_vm_assist(unsigned int cmd, unsigned int type);
-long do_multicall(guest_va_t call_list, uint32_t nr_calls);
-
 #endif /* HV_HYPERCALL_H */

@@ -162,53 +162,7 @@ static long hc_multicall(const struct cpu_user_regs *r)
     return do_multicall(r->rdi, (uint32_t)r->rsi);
 }
 
-static long hc_mmu_update(const struct cpu_user_regs *r)
-{
-    return do_mmu_update(r->rdi, (unsigned int)r->rsi, r->rdx,
-                         (unsigned int)r->r10);
-}
-
-static long hc_mmuext_op(const struct cpu_user_regs *r)
-{
-    return do_mmuext_op(r->rdi, (unsigned int)r->rsi, r->rdx,
-                        (unsigned int)r->r10);
-}
-
-static long hc_update_va_mapping(const struct cpu_user_regs *r)
-{
-    return do_update_va_mapping(r->rdi, r->rsi, r->rdx);
-}
-
-static long hc_update_va_mapping_otherdomain(const struct cpu_user_regs *r)
-{
-    return do_update_va_mapping_otherdomain(r->rdi, r->rsi, r->rdx,
-                                            (domid_t)r->r10);
-}
-
-static long hc_memory_op(const struct cpu_user_regs *r)
-{
-    return do_memory_op(r->rdi, r->rsi);
-}
-
-static long hc_vm_assist(const struct cpu_user_regs *r)
-{
-    return do_vm_assist((unsigned int)r->rdi, (unsigned int)r->rsi);
-}
-
-static long hc_multicall(const struct cpu_user_regs *r)
-{
-    return do_multicall(r->rdi, (uint32_t)r->rsi);
-}
-
 static const hypercall_fn_t hypercall_table[] = {
-    [__HYPERVISOR_mmu_update] = hc_mmu_update,
-    [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
-    [__HYPERVISOR_update_va_mapping] = hc_update_va_mapping,
-    [__HYPERVISOR_update_va_mapping_otherdomain] =
-        hc_update_va_mapping_otherdomain,
-    [__HYPERVISOR_memory_op] = hc_memory_op,
-    [__HYPERVISOR_vm_assist] = hc_vm_assist,
-    [__HYPERVISOR_multicall] = hc_multicall,
     [__HYPERVISOR_mmu_update] = hc_mmu_update,
     [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
     [__HYPERVISOR_update_va_mapping] = hc_update_va_mapping,

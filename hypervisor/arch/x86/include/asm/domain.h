@@ -27,9 +27,6 @@ struct arch_vcpu
     /* Each base pointer above holds a general and an L4 type reference. */
     unsigned long ldt_base;         /* MMUEXT_SET_LDT: linear address */
     unsigned int ldt_ents;          /* and number of descriptors */
-    /* Each base pointer above holds a general and an L4 type reference. */
-    unsigned long ldt_base;         /* MMUEXT_SET_LDT: linear address */
-    unsigned int ldt_ents;          /* and number of descriptors */
     bool kernel_mode;               /* guest kernel (true) or guest user */
     uint64_t fs_base, gs_base_kernel, gs_base_user;
     struct pv_vcpu pv;              /* traps, callbacks, FPU: pv/ */
