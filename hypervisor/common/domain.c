@@ -11,6 +11,7 @@
 #include <hv/domain.h>
 #include <hv/event.h>
 #include <hv/page-alloc.h>
+#include <hv/time.h>
 #include <asm/page.h>
 #include <public/sched.h>
 
@@ -87,6 +88,7 @@ struct domain *domain_create(domid_t domid, bool privileged)
         memset(d, 0, sizeof(*d));
         return NULL;
     }
+    domain_time_init(d);
     if ( domid == 0 )
         hardware_domain = d;
     return d;

@@ -13,6 +13,7 @@
 #include <hv/hypercall.h>
 #include <hv/sched.h>
 #include <hv/timer.h>
+#include <hv/time.h>
 #include <public/sched.h>
 #include <public/event_channel.h>
 
@@ -31,18 +32,34 @@ bool vcpu_events_pending(const struct vcpu *v)
 /*
  * Wait until cond(v) holds.  Interrupts are off while it is checked, and
  * the arch wait enables them atomically with halting, so a wake-up that
- * lands between the check and the halt is not lost.
+ * lands between the check and the halt is not lost.  A VCPU that has to
+ * wait is blocked for its runstate and its periodic timer, as on Xen; one
+ * whose condition already holds never stops running.
  */
 static void vcpu_wait(struct vcpu *v, bool (*cond)(struct vcpu *v))
 {
-    for ( ;; )
+    arch_irq_disable();
+    if ( !cond(v) )
     {
-        arch_irq_disable();
-        if ( cond(v) )
-            break;
-        arch_wait_for_interrupt();
+        vcpu_time_switch_out(v, RUNSTATE_blocked);
+        do
+            arch_wait_for_interrupt();
+        while ( !cond(v) );
+        vcpu_time_switch_in(v);
     }
     arch_irq_enable();
+}
+
+/* Without the time code (host tests of this file), nothing to account. */
+__attribute__((weak)) void vcpu_time_switch_out(struct vcpu *v, int state)
+{
+    (void)v;
+    (void)state;
+}
+
+__attribute__((weak)) void vcpu_time_switch_in(struct vcpu *v)
+{
+    (void)v;
 }
 
 static bool block_done(struct vcpu *v)

@@ -13,6 +13,7 @@
 #include <hv/event.h>
 #include <public/xen.h>
 #include <hv/timer.h>
+#include <hv/time.h>
 #include <asm/domain.h>
 
 #ifndef HV_MAX_VCPUS
@@ -32,11 +33,13 @@ struct vcpu
     unsigned int vcpu_id;
     struct domain *domain;
     struct vcpu_info *vcpu_info;    /* in the domain's shared_info */
+    mfn_t vcpu_info_mfn;            /* or in this frame (0: not moved) */
     bool pin_override;              /* SCHEDOP_pin_override in force */
     struct timer poll_timer;        /* SCHEDOP_poll's timeout */
     bool poll_timed_out;
     bool kicked;                    /* woken since it last blocked */
     struct evtchn_vcpu evtchn;
+    struct vcpu_time time;          /* timers, runstate, time areas */
     struct arch_vcpu arch;
 };
 

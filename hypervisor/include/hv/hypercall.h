@@ -14,6 +14,8 @@ long do_xen_version(int cmd, guest_va_t arg);
 long do_console_io(unsigned int cmd, unsigned int count, guest_va_t buffer);
 long do_sched_op(int cmd, guest_va_t arg);
 long do_sched_op_compat(int cmd, unsigned long arg);
+long do_set_timer_op(uint64_t timeout);
+long do_vcpu_op(int cmd, unsigned int vcpuid, guest_va_t arg);
 
 /* PV memory management (arch/x86/mm/, common/memory.c). */
 long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,

@@ -9,6 +9,7 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/timer.h>
+#include <hv/time.h>
 #include <hv/page-alloc.h>
 #include <asm/page.h>
 #include <asm/eflags.h>
@@ -72,6 +73,7 @@ void pv_run_vcpu(struct vcpu *v)
     pv_vcpu_load(v);
     *frame = v->arch.user_regs;
     v->domain->state = DOMAIN_RUNNING;
+    vcpu_time_switch_in(v);
     pv_enter_guest(frame);
 }
 

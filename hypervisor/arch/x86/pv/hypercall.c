@@ -63,6 +63,16 @@ static long hc_event_channel_op_compat(const struct cpu_user_regs *r)
     return do_event_channel_op(op.cmd, r->rdi + offsetof(struct evtchn_op, u));
 }
 
+static long hc_set_timer_op(const struct cpu_user_regs *r)
+{
+    return do_set_timer_op(r->rdi);
+}
+
+static long hc_vcpu_op(const struct cpu_user_regs *r)
+{
+    return do_vcpu_op((int)r->rdi, (unsigned int)r->rsi, r->rdx);
+}
+
 static long hc_set_trap_table(const struct cpu_user_regs *r)
 {
     return do_set_trap_table(r->rdi);
@@ -189,6 +199,8 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_sched_op_compat] = hc_sched_op_compat,
     [__HYPERVISOR_event_channel_op] = hc_event_channel_op,
     [__HYPERVISOR_event_channel_op_compat] = hc_event_channel_op_compat,
+    [__HYPERVISOR_set_timer_op] = hc_set_timer_op,
+    [__HYPERVISOR_vcpu_op] = hc_vcpu_op,
 };
 
 bool pv_hypercall_known(unsigned long nr)

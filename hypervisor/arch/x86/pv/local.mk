@@ -17,6 +17,9 @@ HV_PV_SOURCES = \
 	hypervisor/arch/x86/pv/fpu.c \
 	hypervisor/arch/x86/pv/debugreg.c \
 	hypervisor/arch/x86/pv/vcpu-context.c \
+	hypervisor/arch/x86/rtc.c \
+	hypervisor/arch/x86/pvclock.c \
+	hypervisor/arch/x86/physid.c \
 	hypervisor/arch/x86/pv/pv.h \
 	hypervisor/arch/x86/pv/multicall.c \
 	hypervisor/arch/x86/mm/frame-table.c \
