@@ -72,6 +72,18 @@ void conn_reset(struct conn *c)
     txn_end_all(c);
 }
 
+void conn_restart(struct conn *c)
+{
+    conn_reset(c);
+    out_drop_all(c);
+    free(c->body);
+    c->body = NULL;
+    c->in_body = false;
+    c->in_used = 0;
+    c->broken = false;
+    c->error = 0;
+}
+
 void conn_free(struct conn *c)
 {
     struct conn **pp;
@@ -239,14 +251,23 @@ long conn_input(struct conn *c, const void *buf, size_t len)
     return c->broken ? -1 : (long)len;
 }
 
+/*
+ * Reads stop at each message's end, so that flow control (can_read) holds
+ * between any two messages and nothing is read that is not handled.
+ */
 int conn_service(struct conn *c)
 {
     char buf[1024];
 
     while ( !c->broken && (!c->ops->can_read || c->ops->can_read(c)) )
     {
-        int n = c->ops->read(c, buf, sizeof(buf));
+        size_t want = c->in_body ? c->in_hdr.len - c->in_used
+                                 : sizeof(c->in_hdr) - c->in_used;
+        int n;
 
+        if ( want > sizeof(buf) )
+            want = sizeof(buf);
+        n = c->ops->read(c, buf, want);
         if ( n < 0 )
         {
             if ( !c->broken )

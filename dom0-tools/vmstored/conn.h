@@ -75,8 +75,11 @@ struct conn *conn_new(struct vms *v, const struct conn_ops *ops, void *priv,
                       int fd, struct domain *dom);
 /* Drop watches, transactions and queued messages, unlink and free. */
 void conn_free(struct conn *c);
-/* Forget watches and transactions (RESET_WATCHES, reintroduction). */
+/* Forget watches and transactions (RESET_WATCHES). */
 void conn_reset(struct conn *c);
+/* Start over as if new (a domain introduced again): also drop what was
+ * half read or not yet sent, and forgive a protocol error. */
+void conn_restart(struct conn *c);
 
 /*
  * Take len bytes from the client and handle each message they complete.

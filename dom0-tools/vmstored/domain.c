@@ -82,10 +82,7 @@ int domain_introduce(struct vms *v, unsigned int domid, uint64_t gfn,
         rc = rebind(v, d, port);
         if ( fresh )
         {
-            conn_reset(d->conn);
-            while ( d->conn->out )
-                free(conn_pop(d->conn));
-            d->conn->broken = false;
+            conn_restart(d->conn);
             ring_reset(d->ring);
         }
         ring_connected(v, d);
