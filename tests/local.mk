@@ -15,3 +15,4 @@ include $(srcdir)/tests/unit/vmctl.mk
 include $(srcdir)/tests/linux/local.mk
 include $(srcdir)/tests/unit/emul.mk
 include $(srcdir)/tests/unit/time.mk
+include $(srcdir)/tests/unit/vmstored.mk
