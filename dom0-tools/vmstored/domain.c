@@ -125,6 +125,8 @@ int domain_introduce(struct vms *v, unsigned int domid, uint64_t gfn,
     if ( fresh )
         ring_reset(d->ring);
     ring_connected(v, d);
+    /* Linux in dom0 waits for a first signal before it probes xenbus. */
+    xi->ops->notify(xi, d->local_port);
     if ( domid )
         watch_fire(v, "@introduceDomain", true, NULL);
     /* dom0's kernel may have written requests before we started. */

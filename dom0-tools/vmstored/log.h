@@ -18,6 +18,8 @@ extern int log_verbose;
 
 /* Send later messages to syslog instead of stderr. */
 void log_to_syslog(bool on);
+/* Append later messages to this file instead (NULL: back to stderr). */
+int log_to_file(const char *path);
 
 void log_err(const char *fmt, ...) LOG_PRINTF(1, 2);
 void log_info(const char *fmt, ...) LOG_PRINTF(1, 2);

@@ -35,6 +35,7 @@ struct options
     const char *sockets[MAX_SOCKETS];
     unsigned int nsockets;
     const char *pid_file;
+    const char *log_file;
     int foreground;
     int no_xen;
 };
@@ -58,6 +59,8 @@ static void usage(FILE *f)
           "  -N, --no-xen           no hypervisor: local sockets only\n"
           "  -F, --foreground       stay in the foreground, log to stderr\n"
           "  -P, --pid-file FILE    write the daemon's pid to FILE\n"
+          "  -L, --log-file FILE    log to FILE (default: stderr in the\n"
+          "                         foreground, else syslog)\n"
           "  -Q, --quota NAME=N     per-domain limit, 0 for none: nodes,\n"
           "                         watches, transactions, node-size,\n"
           "                         permissions, path-max, outstanding\n"
@@ -111,6 +114,7 @@ static int parse_args(int argc, char **argv, struct options *o,
         { "no-xen", no_argument, NULL, 'N' },
         { "foreground", no_argument, NULL, 'F' },
         { "pid-file", required_argument, NULL, 'P' },
+        { "log-file", required_argument, NULL, 'L' },
         { "quota", required_argument, NULL, 'Q' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
@@ -118,7 +122,8 @@ static int parse_args(int argc, char **argv, struct options *o,
     };
     int opt;
 
-    while ( (opt = getopt_long(argc, argv, "s:NFP:Q:vh", longs, NULL)) != -1 )
+    while ( (opt = getopt_long(argc, argv, "s:NFP:L:Q:vh", longs,
+                               NULL)) != -1 )
     {
         switch ( opt )
         {
@@ -134,6 +139,7 @@ static int parse_args(int argc, char **argv, struct options *o,
         case 'N': o->no_xen = 1; break;
         case 'F': o->foreground = 1; break;
         case 'P': o->pid_file = optarg; break;
+        case 'L': o->log_file = optarg; break;
         case 'Q':
             if ( set_quota(q, optarg) )
                 return -1;
@@ -185,11 +191,11 @@ static int open_sockets(struct options *o, int *fds, unsigned int *nfds)
     return 0;
 }
 
-static int write_pid_file(const char *path)
+static int write_pid_file(const char *path, pid_t pid)
 {
     FILE *f = fopen(path, "w");
 
-    if ( !f || fprintf(f, "%ld\n", (long)getpid()) < 0 || fclose(f) )
+    if ( !f || fprintf(f, "%ld\n", (long)pid) < 0 || fclose(f) )
     {
         log_err("%s: %s", path, strerror(errno));
         return -1;
@@ -197,8 +203,11 @@ static int write_pid_file(const char *path)
     return 0;
 }
 
-/* Detach from the terminal once clients can connect. */
-static int daemonise(void)
+/*
+ * Detach from the terminal once clients can connect.  The parent writes
+ * the pid file before it returns, so that a script finds both ready.
+ */
+static int daemonise(const char *pid_file)
 {
     pid_t pid = fork();
     int fd;
@@ -209,7 +218,7 @@ static int daemonise(void)
         return -1;
     }
     if ( pid > 0 )
-        _exit(0);
+        _exit(pid_file && write_pid_file(pid_file, pid) ? 1 : 0);
     setsid();
     if ( chdir("/") )
         return -1;
@@ -279,9 +288,13 @@ int main(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
-    if ( !o.foreground && daemonise() )
+    if ( o.log_file && log_to_file(o.log_file) )
+    {
+        log_err("%s: %s", o.log_file, strerror(errno));
         goto out;
-    if ( o.pid_file && write_pid_file(o.pid_file) )
+    }
+    if ( o.foreground ? o.pid_file && write_pid_file(o.pid_file, getpid())
+                      : daemonise(o.pid_file) )
         goto out;
     if ( xi )
         serve_dom0(&v);
@@ -298,5 +311,6 @@ int main(int argc, char **argv)
     vms_fini(&v);
     if ( xi )
         xi->ops->close(xi);
+    log_to_file(NULL);
     return rc;
 }

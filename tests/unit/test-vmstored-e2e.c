@@ -52,8 +52,8 @@ static int start_daemon(void)
     const char *top = getenv("top_builddir");
     int i, fd;
 
-    snprintf(daemon_path, sizeof(daemon_path), "%s/dom0-tools/vmstored/vmstored",
-             top ? top : ".");
+    snprintf(daemon_path, sizeof(daemon_path),
+             "%s/dom0-tools/vmstored/vmstored", top ? top : ".");
     strcpy(dir, "/tmp/vmstored-e2e.XXXXXX");
     if ( !mkdtemp(dir) )
         return -1;
