@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* x86-64 PV state of a domain and of a VCPU (embedded in struct domain/vcpu). */
+/* x86-64 PV state of a domain and of a VCPU (inside struct domain/vcpu). */
 #ifndef ASM_DOMAIN_H
 #define ASM_DOMAIN_H
 
