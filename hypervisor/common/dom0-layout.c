@@ -14,7 +14,7 @@
  * newest ABI revision (Xen's dom0 VGA info is 40 bytes, not the 28 of the
  * oldest one), whether or not the build says __XEN__.
  */
-#if !defined(__XEN__) && !defined(__XEN_TOOLS__) && \
+#if !defined(__XEN__) && !defined(__XEN_TOOLS__) && !defined(__HV__) && \
     !defined(__XEN_INTERFACE_VERSION__)
 #define __XEN_INTERFACE_VERSION__ 0x00040e00
 #endif
