@@ -115,6 +115,19 @@ int conn_queue(struct conn *c, uint32_t type, uint32_t req_id,
 
     if ( c->broken )
         return 0;
+    /*
+     * A guest that never reads its ring must not make us hold events
+     * without bound (Xen's xenstored caps a domain's memory instead).
+     */
+    if ( event && !c->who.privileged && c->nout >= CONN_EVENTS_MAX )
+    {
+        if ( !c->dropping )
+            log_err("domain %u reads no events: dropping them",
+                    c->who.domid);
+        c->dropping = true;
+        return 0;
+    }
+    c->dropping = false;
     /* An event already waiting says all this one would. */
     if ( event && ((const char *)body)[0] != '@' )
         for ( m = c->out; m; m = m->next )

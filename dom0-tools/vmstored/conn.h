@@ -18,6 +18,9 @@
 struct conn;
 struct vms;
 
+/* Messages a guest may leave unread before its watch events are dropped. */
+#define CONN_EVENTS_MAX 1024
+
 /* A queued outgoing message: header then payload, as the wire has it. */
 struct msg
 {
@@ -65,6 +68,8 @@ struct conn
     struct txn *txns;
     unsigned int ntxns;
     uint32_t next_txid;
+
+    bool dropping;                  /* over CONN_EVENTS_MAX: logged once */
 
     /* A protocol error: nothing more is read or sent. */
     bool broken;

@@ -583,6 +583,27 @@ static void test_quota_txn_commit(void)
     teardown();
 }
 
+static void test_quota_events(void)
+{
+    unsigned int i;
+    char path[32];
+
+    setup();
+    TV_EXPECT("OK|", dom1, XS_WATCH, 0, "ev", "t");
+    /* A guest that never reads keeps a bounded backlog (of distinct
+     * events: a repeated one is dropped anyway). */
+    for ( i = 0; i < CONN_EVENTS_MAX + 10; i++ )
+    {
+        snprintf(path, sizeof(path), "/local/domain/1/ev/%u", i);
+        TV_WRITE("OK|", dom0, 0, path, path + 16);
+    }
+    CU_ASSERT_EQUAL(tv_nevents(dom1), CONN_EVENTS_MAX);
+    tv_drain(dom1);
+    TV_WRITE("OK|", dom0, 0, "/local/domain/1/ev/x", "");
+    TV_EVENT("ev/x|t|", dom1);
+    teardown();
+}
+
 /* --- malformed requests ------------------------------------------------ */
 
 static void test_bad_types(void)
@@ -838,6 +859,7 @@ int main(void)
         { "quota: nodes", test_quota_nodes },
         { "quota: size, perms, path, txns, watches", test_quota_misc },
         { "quota: at commit", test_quota_txn_commit },
+        { "quota: unread events", test_quota_events },
         { "malformed: types and privilege", test_bad_types },
         { "malformed: payloads", test_bad_payloads },
         { "malformed: length", test_bad_length },
