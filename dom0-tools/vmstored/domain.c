@@ -160,7 +160,7 @@ static void remove_owned(struct vms *v, struct node *n, unsigned int domid)
         if ( kid->perms.p[0].domid == domid )
         {
             fire_subtree(v, kid, kid);
-            tree_remove(&v->store, kid, NULL, NULL);
+            tree_remove(&v->store, kid);
         }
         else
         {

@@ -66,7 +66,6 @@ static void req_error(struct req *r, int err)
 {
     const char *name = proto_error_name(err);
 
-    r->replied = true;
     if ( conn_queue(r->c, XS_ERROR, r->hdr->req_id, r->hdr->tx_id, name,
                     strlen(name) + 1, false) )
         log_err("out of memory: error reply to domain %u lost",
@@ -80,7 +79,6 @@ void req_reply(struct req *r, const void *body, size_t len)
         req_error(r, E2BIG);
         return;
     }
-    r->replied = true;
     if ( conn_queue(r->c, r->hdr->type, r->hdr->req_id, r->hdr->tx_id,
                     body, len, false) )
     {
@@ -131,8 +129,9 @@ void proto_handle(struct conn *c, const struct xsd_sockmsg *hdr,
     int rc;
 
     c->vms->work++;
-    log_debug("domain %u: %s len %u tx %u", c->who.domid,
-              op && op->name ? op->name : "unknown", hdr->len, hdr->tx_id);
+    log_debug("%s %u: %s len %u tx %u", c->dom ? "domain" : "socket",
+              c->who.domid, op && op->name ? op->name : "unknown", hdr->len,
+              hdr->tx_id);
     if ( !op || !op->fn )
     {
         req_error(&r, ENOSYS);

@@ -25,7 +25,6 @@ struct req
     const char *body;               /* hdr->len bytes, then a NUL */
     unsigned int len;
     struct txn *txn;                /* the one tx_id names, or NULL */
-    bool replied;
 };
 
 /* Handle one complete message from c. */

@@ -276,22 +276,17 @@ struct node *tree_add(struct tree *t, struct node *parent, const char *leaf,
     return n;
 }
 
-static void subtree_remove(struct tree *t, struct node *n,
-                           void (*each)(struct node *, void *), void *arg)
+static void subtree_remove(struct tree *t, struct node *n)
 {
     unsigned int i;
 
     for ( i = 0; i < n->nkids; i++ )
-        subtree_remove(t, n->kids[i], each, arg);
-    n->nkids = 0;
-    if ( each )
-        each(n, arg);
+        subtree_remove(t, n->kids[i]);
     owner_drop(t, n->perms.p[0].domid);
     node_free(n);
 }
 
-void tree_remove(struct tree *t, struct node *node,
-                 void (*each)(struct node *n, void *arg), void *arg)
+void tree_remove(struct tree *t, struct node *node)
 {
     struct node *parent = node->parent;
     unsigned int i;
@@ -302,8 +297,7 @@ void tree_remove(struct tree *t, struct node *node,
     memmove(&parent->kids[i], &parent->kids[i + 1],
             (parent->nkids - i - 1) * sizeof(*parent->kids));
     parent->nkids--;
-    /* node->parent stays: 'each' builds paths by walking up. */
-    subtree_remove(t, node, each, arg);
+    subtree_remove(t, node);
     node_touch(t, parent);
 }
 

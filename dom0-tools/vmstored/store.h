@@ -58,12 +58,8 @@ struct node *tree_nearest(const struct tree *t, const char *path);
 struct node *tree_add(struct tree *t, struct node *parent, const char *leaf,
                       const struct perms *perms);
 
-/*
- * Remove node and everything below it (not the root).  'each' sees every
- * node, children before parents, while it is still whole.
- */
-void tree_remove(struct tree *t, struct node *node,
-                 void (*each)(struct node *n, void *arg), void *arg);
+/* Remove node and everything below it (not the root). */
+void tree_remove(struct tree *t, struct node *node);
 
 int node_set_value(struct tree *t, struct node *n, const void *value,
                    unsigned int len);

@@ -204,7 +204,7 @@ static int apply_one(struct tree *live, const struct txn *t,
     if ( !tn )
     {
         if ( ln )
-            tree_remove(live, ln, NULL, NULL);
+            tree_remove(live, ln);
         return 0;
     }
     if ( !ln )

@@ -236,6 +236,6 @@ int view_remove(struct view *vw, const char *path, struct node *n)
     free(parent);
     if ( rc )
         return rc;
-    tree_remove(vw->t, n, NULL, NULL);
+    tree_remove(vw->t, n);
     return 0;
 }
