@@ -10,8 +10,16 @@
 
 const char test_title[] = "time-oneshot: one-shot timer accuracy";
 
-/* What QEMU's TCG adds to a deadline, with other work on the host. */
-#define SLACK MS(25)
+/*
+ * An event is never early.  How late it may be depends on the host: an
+ * emulator sharing the host's CPUs can be held up for tens of ms now and
+ * then.  So a single event only has to come within LATE_MAX, and the
+ * accuracy checks take the best of several tries.
+ */
+#define LATE_MAX    MS(100)
+#define LATE_BEST   MS(10)
+#define TRIES       5
+
 
 static evtchn_port_t port;
 
@@ -24,8 +32,12 @@ static long singleshot(uint64_t deadline, uint32_t flags)
     return vcpu_op(VCPUOP_set_singleshot_timer, 0, &set);
 }
 
-/* The event arrives between 'deadline' and 'deadline' + SLACK. */
-static void check_fires(const char *what, uint64_t start, uint64_t deadline)
+/*
+ * The event arrives between 'deadline' and 'deadline' + LATE_MAX; returns
+ * how late it was (LATE_MAX if it failed).
+ */
+static uint64_t check_fires(const char *what, uint64_t start,
+                            uint64_t deadline)
 {
     uint64_t woke;
 
@@ -37,9 +49,23 @@ static void check_fires(const char *what, uint64_t start, uint64_t deadline)
         test_fail("%s: no VIRQ_TIMER", what);
     else if ( woke < deadline )
         test_fail("%s: fired %lu ns early", what, deadline - woke);
-    else if ( woke > deadline + SLACK )
+    else if ( woke > deadline + LATE_MAX )
         test_fail("%s: fired %lu us late", what, (woke - deadline) / 1000);
+    else
+    {
+        clear_pending(port);
+        return woke - deadline;
+    }
     clear_pending(port);
+    return LATE_MAX;
+}
+
+static void check_best(const char *what, uint64_t best)
+{
+    if ( best > LATE_BEST )
+        test_fail("%s: at best %lu us late", what, best / 1000);
+    else
+        printf("ok: %s: at best %lu us late\n", what, best / 1000);
 }
 
 /* Nothing arrives before 'until'. */
@@ -55,26 +81,30 @@ static void check_silent(const char *what, uint64_t until)
 
 static void test_accuracy(void)
 {
-    for ( unsigned int i = 0; i < 3; i++ )
-    {
-        uint64_t t0 = now();
+    uint64_t best = LATE_MAX, late, t0;
 
+    for ( unsigned int i = 0; i < TRIES; i++ )
+    {
+        t0 = now();
         CHECK_EQ(singleshot(t0 + MS(10), 0), 0);
-        check_fires("singleshot 10 ms", t0, t0 + MS(10));
+        late = check_fires("singleshot 10 ms", t0, t0 + MS(10));
+        best = late < best ? late : best;
     }
-    for ( unsigned int i = 0; i < 3; i++ )
-    {
-        uint64_t t0 = now();
+    check_best("singleshot 10 ms", best);
 
+    best = LATE_MAX;
+    for ( unsigned int i = 0; i < TRIES; i++ )
+    {
+        t0 = now();
         CHECK_EQ(set_timer_op(t0 + MS(10)), 0);
-        check_fires("set_timer_op 10 ms", t0, t0 + MS(10));
+        late = check_fires("set_timer_op 10 ms", t0, t0 + MS(10));
+        best = late < best ? late : best;
     }
-    {
-        uint64_t t0 = now();
+    check_best("set_timer_op 10 ms", best);
 
-        CHECK_EQ(singleshot(t0 + MS(40), VCPU_SSHOTTMR_future), 0);
-        check_fires("singleshot 40 ms", t0, t0 + MS(40));
-    }
+    t0 = now();
+    CHECK_EQ(singleshot(t0 + MS(40), VCPU_SSHOTTMR_future), 0);
+    check_fires("singleshot 40 ms", t0, t0 + MS(40));
 }
 
 /* A deadline already past raises the event before the call returns. */
@@ -117,31 +147,35 @@ static void test_past(void)
     }
 }
 
+/*
+ * Deadlines here leave the host time to hold us up between two calls
+ * without the first one firing in between.
+ */
 static void test_stop(void)
 {
     uint64_t t0 = now();
 
-    CHECK_EQ(singleshot(t0 + MS(5), 0), 0);
+    CHECK_EQ(singleshot(t0 + MS(30), 0), 0);
     CHECK_EQ(vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL), 0);
-    check_silent("stopped singleshot", t0 + MS(20));
+    check_silent("stopped singleshot", t0 + MS(60));
 
     t0 = now();
-    CHECK_EQ(set_timer_op(t0 + MS(5)), 0);
+    CHECK_EQ(set_timer_op(t0 + MS(30)), 0);
     CHECK_EQ(set_timer_op(0), 0);
-    check_silent("set_timer_op(0)", t0 + MS(20));
+    check_silent("set_timer_op(0)", t0 + MS(60));
 
     /* One timer: set_timer_op and the VCPUOP share it. */
     t0 = now();
-    CHECK_EQ(set_timer_op(t0 + MS(5)), 0);
+    CHECK_EQ(set_timer_op(t0 + MS(30)), 0);
     CHECK_EQ(vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL), 0);
-    check_silent("set_timer_op stopped by VCPUOP", t0 + MS(20));
+    check_silent("set_timer_op stopped by VCPUOP", t0 + MS(60));
 
     /* A new deadline replaces the old one. */
     t0 = now();
-    CHECK_EQ(singleshot(t0 + MS(5), 0), 0);
-    CHECK_EQ(singleshot(t0 + MS(40), 0), 0);
-    check_silent("replaced deadline", t0 + MS(20));
-    check_fires("replaced deadline", t0, t0 + MS(40));
+    CHECK_EQ(singleshot(t0 + MS(30), 0), 0);
+    CHECK_EQ(singleshot(t0 + MS(90), 0), 0);
+    check_silent("replaced deadline", t0 + MS(60));
+    check_fires("replaced deadline", t0, t0 + MS(90));
 
     /* Stopping with nothing armed is fine. */
     CHECK_EQ(vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL), 0);
