@@ -73,6 +73,15 @@ tests_guests_time_vcpu_down_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_time_vcpu_down_elf_LDADD = $(GUEST_LIB)
 tests_guests_time_vcpu_down_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/time-block.elf
+tests_guests_time_block_elf_SOURCES = tests/guests/time-block.c $(GUEST_NOTES)
+tests_guests_time_block_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_time_block_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_time_block_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_time_block_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_time_block_elf_LDADD = $(GUEST_LIB)
+tests_guests_time_block_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 TIME_BOOT_CASES = \
 	tests/boot/cases/time-pvclock.case \
 	tests/boot/cases/time-wallclock.case \
@@ -81,7 +90,8 @@ TIME_BOOT_CASES = \
 	tests/boot/cases/time-periodic.case \
 	tests/boot/cases/time-runstate.case \
 	tests/boot/cases/time-vcpu-info.case \
-	tests/boot/cases/time-vcpu-down.case
+	tests/boot/cases/time-vcpu-down.case \
+	tests/boot/cases/time-block.case
 
 TESTS += $(TIME_BOOT_CASES)
 EXTRA_DIST += $(TIME_BOOT_CASES) tests/guests/time-util.h
