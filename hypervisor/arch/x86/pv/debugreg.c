@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Debug registers of a PV guest: set_debugreg / get_debugreg with Xen's
- * checks, and #DB raised while the hypervisor runs.  A guest may watch
- * its own addresses only: a breakpoint in the hypervisor's range, or
- * general detect (which would fault our own debug-register accesses), is
- * refused.  Breakpoints on guest data can still fire while we copy that
- * data for a hypercall; such a #DB is noted and otherwise ignored.
+ * Debug registers of a PV guest: set_debugreg / get_debugreg (Xen's checks
+ * live in emul-debugreg.c, shared with MOV to DR), loading them into the
+ * CPU, and #DB raised while the hypervisor runs.  A guest may watch its
+ * own addresses only, so breakpoints on guest data can still fire while
+ * we copy that data for a hypercall; such a #DB is noted and ignored.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -13,17 +12,12 @@
 #include <hv/domain.h>
 #include <asm/processor.h>
 #include <public/xen.h>
+#include "emul-priv-op.h"
 #include "pv.h"
 
 #define X86_CR4_DE              (1UL << 3)
 
-#define DR6_RESERVED_ZERO       (~0xffffefffUL)
-#define DR7_RESERVED_ZERO       (~0xffff27ffUL)
 #define DR7_RESERVED_ONE        0x400UL
-#define DR7_GENERAL_DETECT      0x2000UL
-#define DR7_ACTIVE_MASK         0xffUL      /* L0-3 and G0-3 */
-#define DR7_CONTROL_SHIFT       16
-#define DR7_RW_IO               2
 
 #define DEFINE_DR_WRITE(n)                                              \
 static void write_dr##n(unsigned long v)                                \
@@ -44,12 +38,6 @@ static unsigned long read_dr6(void)
 
     asm volatile ( "mov %%db6, %0" : "=r" (v) );
     return v;
-}
-
-/* Lower canonical half, or above the hypervisor's slots. */
-static bool breakpoint_addr_ok(unsigned long a)
-{
-    return a < (1UL << 47) || a >= HYPERVISOR_VIRT_END;
 }
 
 static void write_addr_dr(unsigned int reg, unsigned long value)
@@ -81,7 +69,8 @@ void pv_load_debugregs(const struct vcpu *v)
     write_dr7(pv->dr7);
 }
 
-long pv_set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value)
+void pv_load_debugreg(struct vcpu *v, unsigned int reg, uint64_t value,
+                      uint32_t dr7_emul)
 {
     struct pv_vcpu *pv = &v->arch.pv;
     bool live = v == current_vcpu();
@@ -89,63 +78,33 @@ long pv_set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value)
     switch ( reg )
     {
     case 0: case 1: case 2: case 3:
-        if ( !breakpoint_addr_ok(value) )
-            return -EPERM;
         pv->dr[reg] = value;
         if ( live )
             write_addr_dr(reg, value);
-        return 0;
-
-    case 4:
-        /* With CR4.DE, DR4 and DR5 are no longer aliases of DR6/DR7. */
-        if ( pv->ctrlreg[4] & X86_CR4_DE )
-            return -ENODEV;
-        /* fall through */
-    case 6:
-        if ( value != (uint32_t)value )
-            return -EINVAL;
-        value = (value & ~DR6_RESERVED_ZERO) | PV_DR6_DEFAULT;
+        break;
+    case 4: case 6:
         pv->dr6 = value;
         if ( live )
             write_dr6(value);
-        return 0;
-
-    case 5:
-        if ( pv->ctrlreg[4] & X86_CR4_DE )
-            return -ENODEV;
-        /* fall through */
-    case 7:
-    {
-        unsigned long io_enable = 0;
-
-        if ( value != (uint32_t)value )
-            return -EINVAL;
-        value = (value & ~DR7_RESERVED_ZERO) | DR7_RESERVED_ONE;
-        if ( value & DR7_GENERAL_DETECT )
-            return -EPERM;
-        if ( value & DR7_ACTIVE_MASK )
-        {
-            /*
-             * I/O breakpoints need CR4.DE; they are emulated rather than
-             * armed, since the guest's port accesses are emulated too.
-             */
-            for ( unsigned int i = DR7_CONTROL_SHIFT; i < 32; i += 4 )
-                if ( ((value >> i) & 3) == DR7_RW_IO )
-                {
-                    if ( !(pv->ctrlreg[4] & X86_CR4_DE) )
-                        return -EPERM;
-                    io_enable |= value & (3UL << ((i - 16) >> 1));
-                }
-            value &= ~io_enable;
-        }
-        pv->dr7_emul = io_enable;
+        break;
+    case 5: case 7:
+        pv->dr7_emul = dr7_emul;
         pv->dr7 = value;
         if ( live )
             write_dr7(value);
-        return 0;
+        break;
     }
-    }
-    return -ENODEV;
+}
+
+long pv_set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value)
+{
+    uint64_t val;
+    uint32_t io;
+    int rc = pv_debugreg_check(reg, value, v->arch.pv.ctrlreg[4], &val, &io);
+
+    if ( !rc )
+        pv_load_debugreg(v, reg, val, io);
+    return rc;
 }
 
 long pv_get_debugreg(struct vcpu *v, unsigned int reg, unsigned long *val)

@@ -26,6 +26,9 @@
 #define HV_L4_FIRST 256
 #define HV_L4_LAST  271
 
+#define X86_CR4_MCE         (1UL << 6)
+#define CPUID1_EDX_MCE      (1u << 7)
+
 /* RFLAGS bits SYSCALL clears: no interrupts, traps or odd modes before we
  * are on our own stack. */
 #define SYSCALL_MASK (X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | \
@@ -50,6 +53,8 @@ void pv_init_guest_l4(uint64_t *l4)
 
 static void pv_init_cpu(void)
 {
+    uint32_t eax, ebx, ecx, edx;
+
     /* SYSRET would load CS = STAR[63:48] + 16 and SS = + 8: the flat
      * 64-bit ring-3 selectors follow the 32-bit code one. */
     wrmsr(MSR_STAR, ((uint64_t)FLAT_RING3_CS32 << 48) |
@@ -58,6 +63,16 @@ static void pv_init_cpu(void)
     wrmsr(MSR_CSTAR, (uint64_t)pv_syscall_entry_compat);
     wrmsr(MSR_SYSCALL_MASK, SYSCALL_MASK);
     pv_syscall_stack = (uint64_t)&guest_cpu_user_regs()->es;
+
+    /*
+     * Run guests as Xen does: alignment checks in ring 3 (a guest that
+     * sets RFLAGS.AC gets #AC) and machine checks on, which guests see in
+     * the CR0 and CR4 they read.
+     */
+    write_cr0(read_cr0() | X86_CR0_AM);
+    cpuid(1, &eax, &ebx, &ecx, &edx);
+    if ( edx & CPUID1_EDX_MCE )
+        write_cr4(read_cr4() | X86_CR4_MCE);
 
     /* Guests' int $0x80 goes straight in; #DB needs its own handling. */
     set_idt_gate(0x80, pv_int80_entry, 3, IST_NONE);
@@ -88,6 +103,8 @@ void pv_start_dom0(void)
     kernel = &boot_info->mods[0];
     initrd = boot_info->nr_mods > 1 ? &boot_info->mods[1] : NULL;
 
+    /* Before the VCPU is set up: it inherits what the CPU runs with. */
+    pv_init_cpu();
     d = domain_create(0, true);
     if ( !d )
         panic("cannot create dom0");
@@ -96,7 +113,6 @@ void pv_start_dom0(void)
     if ( rc )
         panic("could not build dom0 (error %d)", rc);
 
-    pv_init_cpu();
     arch_timers_init();
     printk(LOG_INFO "starting dom0\n");
     pv_run_vcpu(d->vcpu[0]);

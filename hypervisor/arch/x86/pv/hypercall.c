@@ -172,6 +172,11 @@ static long hc_multicall(const struct cpu_user_regs *r)
     return do_multicall(r->rdi, (uint32_t)r->rsi);
 }
 
+static long hc_physdev_op(const struct cpu_user_regs *r)
+{
+    return do_physdev_op((int)r->rdi, r->rsi);
+}
+
 static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_mmu_update] = hc_mmu_update,
     [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
@@ -193,6 +198,7 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_set_segment_base] = hc_set_segment_base,
     [__HYPERVISOR_nmi_op] = hc_nmi_op,
     [__HYPERVISOR_callback_op] = hc_callback_op,
+    [__HYPERVISOR_physdev_op] = hc_physdev_op,
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_sched_op] = hc_sched_op,

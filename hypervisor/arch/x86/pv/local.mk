@@ -17,6 +17,8 @@ HV_PV_SOURCES = \
 	hypervisor/arch/x86/pv/fpu.c \
 	hypervisor/arch/x86/pv/debugreg.c \
 	hypervisor/arch/x86/pv/vcpu-context.c \
+	hypervisor/arch/x86/pv/emul-ops.c \
+	hypervisor/arch/x86/pv/physdev.c \
 	hypervisor/arch/x86/rtc.c \
 	hypervisor/arch/x86/pvclock.c \
 	hypervisor/arch/x86/physid.c \

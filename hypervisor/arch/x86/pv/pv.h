@@ -132,11 +132,23 @@ long do_fpu_taskswitch(int set);
 void pv_init_debugregs(struct vcpu *v);
 void pv_load_debugregs(const struct vcpu *v);
 long pv_set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value);
+/* Store a checked value (see pv_debugreg_check) and load it if v runs. */
+void pv_load_debugreg(struct vcpu *v, unsigned int reg, uint64_t value,
+                      uint32_t dr7_emul);
 long pv_get_debugreg(struct vcpu *v, unsigned int reg, unsigned long *val);
 long do_set_debugreg(int reg, unsigned long value);
 long do_get_debugreg(int reg);
 void pv_debug_trap_status(struct vcpu *v);
 void pv_debug_in_hypervisor(struct cpu_user_regs *regs);
+
+/* emul-ops.c: privileged-instruction emulation for #GP and #UD. */
+void pv_emul_vcpu_init(struct vcpu *v);
+void pv_emul_vcpu_load(struct vcpu *v);
+bool pv_emulate_gp(struct cpu_user_regs *regs);
+bool pv_emulate_ud(struct cpu_user_regs *regs);
+
+/* physdev.c */
+long do_physdev_op(int cmd, guest_va_t arg);
 
 /* vcpu-context.c */
 void pv_vcpu_init(struct vcpu *v);

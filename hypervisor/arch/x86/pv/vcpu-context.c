@@ -19,6 +19,7 @@ void pv_vcpu_init(struct vcpu *v)
     pv->kernel_ss = FLAT_KERNEL_SS;
     pv_init_debugregs(v);
     pv_fpu_init(v);
+    pv_emul_vcpu_init(v);
 }
 
 void pv_vcpu_load(struct vcpu *v)
@@ -38,4 +39,5 @@ void pv_vcpu_load(struct vcpu *v)
     pv_load_gdt(v);
     pv_load_debugregs(v);
     pv_fpu_enter(v);
+    pv_emul_vcpu_load(v);
 }

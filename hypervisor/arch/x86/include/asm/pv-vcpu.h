@@ -37,8 +37,18 @@ struct pv_vcpu
     /* Virtual control registers: only CR0.TS is the guest's own here. */
     unsigned long ctrlreg[8];
 
-    /* Virtual IOPL (physdev_op set_iopl or architectural_iopl). */
+    /* Port access: virtual IOPL (EFLAGS.IOPL bits) and I/O bitmap. */
     unsigned int iopl;
+    uint64_t iobmp;                     /* guest address of the bitmap */
+    unsigned int iobmp_limit;           /* ports it covers */
+
+    /* MSRs the VCPU holds for itself. */
+    uint64_t tsc_aux;
+    uint64_t spec_ctrl;
+    bool cpuid_faulting;                /* MISC_FEATURES_ENABLES bit 0 */
+    uint32_t dr_mask[4];                /* AMD DR0-3 address masks */
+    uint64_t mcg_cap, mcg_status;       /* virtual machine check */
+    uint64_t mc_bank[2][3];             /* MCi_STATUS, _ADDR, _MISC */
 
     /* NMI delivery state. */
     bool nmi_pending;
