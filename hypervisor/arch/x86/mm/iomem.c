@@ -2,8 +2,9 @@
 /*
  * Which machine frames outside managed RAM a domain may map: the
  * privileged domain gets all I/O memory the CPU can address except what
- * the hypervisor drives itself (interrupt controllers, the MSI window),
- * as Xen gives its hardware domain; other domains get none yet.
+ * the hypervisor drives itself (the local APICs' MSI window), as Xen gives
+ * its hardware domain, with the I/O APIC and the HPET read-only; other
+ * domains get none yet.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -13,8 +14,8 @@
 #include <asm/processor.h>
 #include "mm.h"
 
-#define IOAPIC_MFN      0xfec00UL       /* the standard I/O APIC */
-#define HPET_MFN        0xfed00UL       /* read-only for guests */
+#define IOAPIC_MFN      0xfec00UL       /* the standard I/O APIC: read-only */
+#define HPET_MFN        0xfed00UL       /* read-only too */
 #define MSI_FIRST_MFN   0xfee00UL       /* MSI window, local APIC inside */
 #define MSI_LAST_MFN    0xfeeffUL
 
@@ -71,11 +72,11 @@ static bool unusable(mfn_t mfn)
 int iomem_check(const struct domain *d, mfn_t mfn, bool *read_only)
 {
     *read_only = false;
-    if ( d->is_privileged && mfn < iomem_limit && mfn != IOAPIC_MFN &&
+    if ( d->is_privileged && mfn < iomem_limit &&
          (mfn < MSI_FIRST_MFN || mfn > MSI_LAST_MFN) &&
          (!ht_last || mfn < ht_first || mfn > ht_last) && !unusable(mfn) )
     {
-        *read_only = mfn == HPET_MFN;
+        *read_only = mfn == HPET_MFN || mfn == IOAPIC_MFN;
         return 0;
     }
     /* The all-ones frame is what "no frame" looks like: not an attack. */
@@ -115,4 +116,12 @@ mfn_t iomem_next_change(const struct domain *d, mfn_t f, mfn_t end)
     }
 #undef EDGE
     return next;
+}
+
+/* Frames the machine memory map shows as reserved between E820 entries. */
+bool iomem_map_hole(const struct domain *d, mfn_t mfn)
+{
+    bool ro;
+
+    return mfn == IOAPIC_MFN || iomem_check(d, mfn, &ro);
 }

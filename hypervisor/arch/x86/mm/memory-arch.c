@@ -93,15 +93,14 @@ static int report_holes(struct mmap_ctxt *c, unsigned long end)
     while ( f < end )
     {
         unsigned long hole;
-        bool ro;
 
         /* Skip what the caller may map, then measure what it may not. */
-        while ( f < end && !iomem_check(d, f, &ro) )
+        while ( f < end && !iomem_map_hole(d, f) )
             f = iomem_next_change(d, f, end);
         if ( f >= end )
             break;
         hole = f;
-        while ( f < end && iomem_check(d, f, &ro) )
+        while ( f < end && iomem_map_hole(d, f) )
             f = iomem_next_change(d, f, end);
         if ( f < iomem_frame_limit() &&
              !(f == end && end == ~0UL) )

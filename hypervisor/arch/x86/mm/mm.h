@@ -14,8 +14,6 @@ struct vcpu;
 /* PTE bits guests may use beyond the hardware's: software-available. */
 #define _PAGE_AVAIL         _AC(0xe00, UL)
 #define _PAGE_AVAIL_HIGH    (_AC(0x7ff, UL) << 52)
-/* Marks a grant mapping (only the grant-table code may create one). */
-#define _PAGE_GNTTAB        (_AC(1, UL) << 62)
 /*
  * Guest kernel mappings: guests run their kernel in ring 3 too, so every
  * mapping gets _PAGE_USER; this bit remembers which were the kernel's.
@@ -30,9 +28,11 @@ struct vcpu;
 #define BASE_DISALLOW_MASK \
     (PTE_FLAGS & ~(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | \
                    _PAGE_DIRTY | _PAGE_AVAIL | _PAGE_AVAIL_HIGH | _PAGE_NX))
-/* Leaves may be global; only the grant code sets _PAGE_GNTTAB. */
-#define L1_DISALLOW_MASK    ((BASE_DISALLOW_MASK | _PAGE_GNTTAB) & \
-                             ~_PAGE_GLOBAL)
+/*
+ * Leaves may be global.  (Xen's debug builds also keep bit 62 for grant
+ * mappings; its release builds, which guests meet, leave it to them.)
+ */
+#define L1_DISALLOW_MASK    (BASE_DISALLOW_MASK & ~_PAGE_GLOBAL)
 #define L2_DISALLOW_MASK    BASE_DISALLOW_MASK
 #define L3_DISALLOW_MASK    BASE_DISALLOW_MASK
 #define L4_DISALLOW_MASK    BASE_DISALLOW_MASK
@@ -106,6 +106,8 @@ mfn_t iomem_frame_limit(void);
 /* The next frame after f, up to end, where iomem_check() may answer
  * differently: for walking I/O memory range by range. */
 mfn_t iomem_next_change(const struct domain *d, mfn_t f, mfn_t end);
+/* Whether the machine memory map reports frame mfn as reserved. */
+bool iomem_map_hole(const struct domain *d, mfn_t mfn);
 
 /* descriptors.c: check a page of descriptors becoming PGT_seg_desc_page. */
 int validate_segdesc_page(struct page_info *pg);
