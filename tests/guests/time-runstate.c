@@ -95,6 +95,19 @@ void test_main(void)
     CHECK_EQ(a.state_entry_time, area.state_entry_time);
     CHECK_EQ(a.time[RUNSTATE_blocked], area.time[RUNSTATE_blocked]);
 
+    /*
+     * With runstate_update_flag the hypervisor flags the area while it
+     * rewrites it; a guest reading between two updates sees it clear.
+     */
+    CHECK_EQ(hypercall2(__HYPERVISOR_vm_assist, VMASST_CMD_enable,
+                        VMASST_TYPE_runstate_update_flag), 0);
+    saved = area;
+    block_for(MS(5));
+    CHECK_EQ(area.state_entry_time & XEN_RUNSTATE_UPDATE, 0);
+    CHECK(area.state_entry_time > saved.state_entry_time);
+    CHECK_EQ(hypercall2(__HYPERVISOR_vm_assist, VMASST_CMD_disable,
+                        VMASST_TYPE_runstate_update_flag), 0);
+
     /* Address 0 stops the updates. */
     reg.addr.p = 0;
     CHECK_EQ(vcpu_op(VCPUOP_register_runstate_memory_area, 0, &reg), 0);
