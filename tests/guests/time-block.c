@@ -94,7 +94,8 @@ void test_main(void)
         struct vcpu_runstate_info rs;
 
         CHECK_EQ(vcpu_op(VCPUOP_get_runstate_info, 0, &rs), 0);
-        printf("blocked for %lu us in all\n", rs.time[RUNSTATE_blocked] / 1000);
+        printf("blocked for %lu us in all\n",
+               rs.time[RUNSTATE_blocked] / 1000);
         CHECK(rs.time[RUNSTATE_blocked] >= MS(25));
     }
 }

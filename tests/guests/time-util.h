@@ -66,7 +66,8 @@ static inline bool map_shared_info(void)
 }
 
 /* ((delta << shift) * mul) >> 32 with a 128-bit product, as Linux does. */
-static inline uint64_t pvclock_scale(uint64_t delta, uint32_t mul, int8_t shift)
+static inline uint64_t pvclock_scale(uint64_t delta, uint32_t mul,
+                                     int8_t shift)
 {
     if ( shift < 0 )
         delta >>= -shift;
