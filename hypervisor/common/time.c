@@ -225,7 +225,7 @@ void wallclock_set(uint64_t sec, uint32_t nsec, uint64_t at)
 
 void domain_time_init(struct domain *d)
 {
-    /* The first domain reads the clock: the timer is running by then. */
+    /* The first domain reads the RTC; system time is calibrated by then. */
     if ( !wc_known )
     {
         uint64_t at = 0, sec = arch_get_wallclock(&at);

@@ -21,8 +21,6 @@ struct vcpu;
 #define STIME_DELTA_MAX ((uint64_t)~0ULL >> 2)
 /* A PV VCPU starts with a 100 Hz tick, as on Xen. */
 #define PERIODIC_DEFAULT_NS MILLISECS(10)
-/* Refresh of the running VCPU's time record (Xen's calibration epoch). */
-#define TIME_EPOCH_NS SECONDS(1)
 
 /* Embedded in struct vcpu. */
 struct vcpu_time
