@@ -12,7 +12,6 @@
 #include <hv/event.h>
 #include <hv/hypercall.h>
 #include <hv/mm.h>
-#include <hv/sched.h>
 #include <hv/time.h>
 #include <asm/mm.h>
 #include <public/vcpu.h>
@@ -105,10 +104,13 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, guest_va_t arg)
 {
     struct domain *d = current_domain();
     struct vcpu *v;
+    long rc;
 
     if ( vcpuid >= d->max_vcpus || vcpuid >= ARRAY_SIZE(d->vcpu) ||
          !(v = d->vcpu[vcpuid]) )
         return -ENOENT;
+    if ( arch_vcpu_op(cmd, v, arg, &rc) )
+        return rc;
 
     switch ( cmd )
     {
@@ -197,23 +199,6 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, guest_va_t arg)
         /* Xen rewrites the time record whatever the outcome. */
         update_vcpu_system_time(v, true);
         return rc;
-    }
-
-    case VCPUOP_send_nmi:
-        if ( arg )
-            return -EINVAL;
-        /* Virtual NMIs are not delivered yet. */
-        return -ENOSYS;
-
-    case VCPUOP_get_physid:
-    {
-        struct vcpu_get_physid id;
-
-        /* Only a dom0 VCPU pinned to one CPU; with one CPU, all are. */
-        if ( d != hardware_domain || arch_nr_cpus() != 1 )
-            return -EINVAL;
-        id.phys_id = arch_cpu_physid(0);
-        return copy_to_guest(arg, &id, sizeof(id)) ? -EFAULT : 0;
     }
 
     case VCPUOP_register_vcpu_time_memory_area:

@@ -113,8 +113,11 @@ void vcpu_runstate_publish(struct vcpu *v);
 
 /* --- arch ---------------------------------------------------------------- */
 
-/* VCPUOP_get_physid's answer for a CPU: ACPI id << 32 | APIC id. */
-uint64_t arch_cpu_physid(unsigned int cpu);
+/*
+ * vcpu_op commands of the arch (send_nmi, get_physid on x86): true if cmd
+ * is one, with the hypercall's result in *rc.
+ */
+bool arch_vcpu_op(int cmd, struct vcpu *v, guest_va_t arg, long *rc);
 
 /* The TSC, and the scale and origin (TSC at system time 0) of system time. */
 uint64_t arch_read_tsc(void);
