@@ -3,12 +3,16 @@
  * Software timers: one list sorted by expiry, its head programmed into the
  * CPU's one-shot timer.  Invariant: a timer is in the list iff it is
  * active, and the deadline programmed is the head's expiry (or none).
- * Callers hold interrupts off around list changes (one CPU for now).
+ * The list changes from hypercalls and from the timer interrupt, so every
+ * change holds timer_lock with interrupts off; a timer's function runs
+ * without the lock, so it may re-arm timers.
  */
 #include <hv/types.h>
+#include <hv/spinlock.h>
 #include <hv/timer.h>
 
 static struct timer *pending;
+static spinlock_t timer_lock = SPIN_LOCK_UNLOCKED;
 
 void timer_init(struct timer *t, void (*fn)(void *data), void *data)
 {
@@ -41,7 +45,9 @@ static void timer_reprogram(void)
 void timer_set(struct timer *t, uint64_t expires)
 {
     struct timer **pp;
+    unsigned long flags;
 
+    spin_lock_irqsave(&timer_lock, flags);
     if ( t->active )
         timer_unlink(t);
     t->expires = expires;
@@ -52,21 +58,31 @@ void timer_set(struct timer *t, uint64_t expires)
     t->active = true;
     if ( pending == t )
         timer_reprogram();
+    spin_unlock_irqrestore(&timer_lock, flags);
 }
 
 void timer_stop(struct timer *t)
 {
-    bool was_head = pending == t;
+    unsigned long flags;
+    bool was_head;
 
-    if ( !t->active )
-        return;
-    timer_unlink(t);
-    if ( was_head )
-        timer_reprogram();
+    spin_lock_irqsave(&timer_lock, flags);
+    was_head = pending == t;
+    if ( t->active )
+    {
+        timer_unlink(t);
+        if ( was_head )
+            timer_reprogram();
+    }
+    spin_unlock_irqrestore(&timer_lock, flags);
 }
 
 uint64_t timers_run(uint64_t now)
 {
+    unsigned long flags;
+    uint64_t next;
+
+    spin_lock_irqsave(&timer_lock, flags);
     while ( pending && pending->expires <= now )
     {
         struct timer *t = pending;
@@ -75,8 +91,12 @@ uint64_t timers_run(uint64_t now)
         pending = t->next;
         t->next = NULL;
         t->active = false;
+        spin_unlock_irqrestore(&timer_lock, flags);
         t->fn(t->data);
+        spin_lock_irqsave(&timer_lock, flags);
     }
     timer_reprogram();
-    return pending ? pending->expires : 0;
+    next = pending ? pending->expires : 0;
+    spin_unlock_irqrestore(&timer_lock, flags);
+    return next;
 }

@@ -6,7 +6,8 @@ TESTS += tests/unit/test-hypercalls
 tests_unit_test_hypercalls_SOURCES = tests/unit/test-hypercalls.c \
 	hypervisor/common/kernel.c hypervisor/common/console-io.c \
 	hypervisor/common/schedule.c hypervisor/common/timer.c
-tests_unit_test_hypercalls_CPPFLAGS = -D__HV__ -I$(top_srcdir)/hypervisor/include \
+tests_unit_test_hypercalls_CPPFLAGS = -D__XEN_INTERFACE_VERSION__=0x00040e00 \
+	-I$(top_srcdir)/hypervisor/include \
 	-I$(top_srcdir)/hypervisor/arch/x86/include
 tests_unit_test_hypercalls_CFLAGS = $(CUNIT_CFLAGS) -Wall -Wextra \
 	-Wno-unused-parameter
