@@ -2,6 +2,34 @@
 # Micro test guests and their boot cases for the PV cpu work: traps,
 # callbacks, user mode, events, descriptors, FPU and debug registers.
 
+check_PROGRAMS += tests/guests/cpu-callbacks.elf
+tests_guests_cpu_callbacks_elf_SOURCES = \
+	tests/guests/cpu-callbacks.c $(GUEST_NOTES)
+tests_guests_cpu_callbacks_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_callbacks_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_callbacks_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_callbacks_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_callbacks_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_callbacks_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-cpuid.elf
+tests_guests_cpu_cpuid_elf_SOURCES = tests/guests/cpu-cpuid.c $(GUEST_NOTES)
+tests_guests_cpu_cpuid_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_cpuid_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_cpuid_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_cpuid_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_cpuid_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_cpuid_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-cr.elf
+tests_guests_cpu_cr_elf_SOURCES = tests/guests/cpu-cr.c $(GUEST_NOTES)
+tests_guests_cpu_cr_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_cr_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_cr_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_cr_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_cr_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_cr_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-frame.elf
 tests_guests_cpu_frame_elf_SOURCES = tests/guests/cpu-frame.c $(GUEST_NOTES)
 tests_guests_cpu_frame_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
@@ -10,6 +38,72 @@ tests_guests_cpu_frame_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_cpu_frame_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_frame_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_frame_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-int80.elf
+tests_guests_cpu_int80_elf_SOURCES = tests/guests/cpu-int80.c $(GUEST_NOTES)
+tests_guests_cpu_int80_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_int80_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_int80_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_int80_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_int80_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_int80_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-iopl.elf
+tests_guests_cpu_iopl_elf_SOURCES = tests/guests/cpu-iopl.c $(GUEST_NOTES)
+tests_guests_cpu_iopl_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_iopl_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_iopl_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_iopl_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_iopl_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_iopl_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-iret.elf
+tests_guests_cpu_iret_elf_SOURCES = tests/guests/cpu-iret.c $(GUEST_NOTES)
+tests_guests_cpu_iret_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_iret_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_iret_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_iret_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_iret_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_iret_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-iret-nouser.elf
+tests_guests_cpu_iret_nouser_elf_SOURCES = \
+	tests/guests/cpu-iret-nouser.c $(GUEST_NOTES)
+tests_guests_cpu_iret_nouser_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_iret_nouser_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_iret_nouser_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_iret_nouser_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_iret_nouser_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_iret_nouser_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-msr.elf
+tests_guests_cpu_msr_elf_SOURCES = tests/guests/cpu-msr.c $(GUEST_NOTES)
+tests_guests_cpu_msr_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_msr_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_msr_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_msr_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_msr_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_msr_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-softint.elf
+tests_guests_cpu_softint_elf_SOURCES = \
+	tests/guests/cpu-softint.c $(GUEST_NOTES)
+tests_guests_cpu_softint_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_softint_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_softint_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_softint_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_softint_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_softint_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-syscall-nocb.elf
+tests_guests_cpu_syscall_nocb_elf_SOURCES = \
+	tests/guests/cpu-syscall-nocb.c $(GUEST_NOTES)
+tests_guests_cpu_syscall_nocb_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_syscall_nocb_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_syscall_nocb_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_syscall_nocb_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_syscall_nocb_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_syscall_nocb_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/cpu-trap-table.elf
 tests_guests_cpu_trap_table_elf_SOURCES = \
@@ -20,6 +114,26 @@ tests_guests_cpu_trap_table_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_cpu_trap_table_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_trap_table_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_trap_table_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-user-exc.elf
+tests_guests_cpu_user_exc_elf_SOURCES = \
+	tests/guests/cpu-user-exc.c $(GUEST_NOTES)
+tests_guests_cpu_user_exc_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_user_exc_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_user_exc_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_user_exc_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_user_exc_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_user_exc_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-user-mode.elf
+tests_guests_cpu_user_mode_elf_SOURCES = \
+	tests/guests/cpu-user-mode.c $(GUEST_NOTES)
+tests_guests_cpu_user_mode_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_user_mode_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_user_mode_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_user_mode_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_user_mode_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_user_mode_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/cpu-vectors.elf
 tests_guests_cpu_vectors_elf_SOURCES = \
@@ -32,8 +146,20 @@ tests_guests_cpu_vectors_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_vectors_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 CPU_BOOT_CASES = \
+	tests/boot/cases/cpu-callbacks.case \
+	tests/boot/cases/cpu-cpuid.case \
+	tests/boot/cases/cpu-cr.case \
 	tests/boot/cases/cpu-frame.case \
+	tests/boot/cases/cpu-int80.case \
+	tests/boot/cases/cpu-iopl.case \
+	tests/boot/cases/cpu-iret-nouser.case \
+	tests/boot/cases/cpu-iret.case \
+	tests/boot/cases/cpu-msr.case \
+	tests/boot/cases/cpu-softint.case \
+	tests/boot/cases/cpu-syscall-nocb.case \
 	tests/boot/cases/cpu-trap-table.case \
+	tests/boot/cases/cpu-user-exc.case \
+	tests/boot/cases/cpu-user-mode.case \
 	tests/boot/cases/cpu-vectors.case
 
 TESTS += $(CPU_BOOT_CASES)

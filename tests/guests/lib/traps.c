@@ -25,6 +25,7 @@ unsigned int trap_skip;
 trap_handler_t user_syscall_hook;
 struct trap_frame user_last_frame;
 unsigned long kernel_stack_top;
+bool traps_no_syscall_callback;
 
 static trap_handler_t handlers[VEC_SYSCALL32 + 1];
 static bool in_user;
@@ -51,6 +52,11 @@ unsigned long trap_stub(unsigned int vector)
     }
     if ( vector < 32 )
         return (unsigned long)trap_stubs_hw + vector * STUB_SIZE;
+    return (unsigned long)trap_stubs_sw + (vector & 0xff) * STUB_SIZE;
+}
+
+unsigned long trap_stub_sw(unsigned int vector)
+{
     return (unsigned long)trap_stubs_sw + (vector & 0xff) * STUB_SIZE;
 }
 
@@ -233,8 +239,9 @@ void traps_init(void)
         test_fail("set_trap_table refused the test's table");
     if ( register_callback(CALLBACKTYPE_event, trap_stub(VEC_EVENT),
                            CALLBACKF_mask_events) ||
-         register_callback(CALLBACKTYPE_syscall, trap_stub(VEC_SYSCALL),
-                           CALLBACKF_mask_events) ||
+         (!traps_no_syscall_callback &&
+          register_callback(CALLBACKTYPE_syscall, trap_stub(VEC_SYSCALL),
+                            CALLBACKF_mask_events)) ||
          register_callback(CALLBACKTYPE_failsafe, trap_stub(VEC_FAILSAFE),
                            CALLBACKF_mask_events) )
         test_fail("callback_op refused the test's callbacks");

@@ -73,9 +73,13 @@ typedef void (*trap_handler_t)(struct trap_frame *f);
  * default to trap_record(); the first unexpected trap fails the test.
  */
 void traps_init(void);
+/* Set before traps_init() to leave the syscall callback unregistered. */
+extern bool traps_no_syscall_callback;
 
 /* The entry stub of a vector 0-255, or a VEC_* callback. */
 unsigned long trap_stub(unsigned int vector);
+/* A stub for vector taken as a software interrupt: no error code. */
+unsigned long trap_stub_sw(unsigned int vector);
 
 /* Replace one vector's trap table entry (address 0: the stub). */
 long trap_register(unsigned int vector, unsigned int flags,

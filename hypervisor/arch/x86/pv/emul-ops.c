@@ -529,9 +529,8 @@ static int vmce_set(struct vcpu *v, uint32_t msr, uint64_t val)
     case MSR_P5_MC_ADDR:
     case MSR_P5_MC_TYPE:
     case MSR_IA32_MCG_CTL:
+    case MSR_IA32_MCG_CAP:          /* read-only: writes are dropped */
         return 0;
-    case MSR_IA32_MCG_CAP:
-        return -EINVAL;
     case MSR_IA32_MCG_STATUS:
         pv->mcg_status = val;
         return 0;

@@ -39,6 +39,9 @@ static bool read_gdt_desc(unsigned int sel, uint64_t *desc)
     return true;
 }
 
+/* The RFLAGS bits SYSRET takes from R11. */
+#define SYSRET_RFLAGS 0x3c7fd7UL
+
 #define DESC_P      (1UL << 47)
 #define DESC_S      (1UL << 44)
 #define DESC_CODE   (1UL << 43)
@@ -151,12 +154,18 @@ void pv_exit_to_guest(struct cpu_user_regs *regs)
         break;
     }
 
-    /* A SYSCALL-style return leaves RIP in RCX and RFLAGS in R11. */
     regs->rflags = (regs->rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_VM)) |
                    X86_EFLAGS_IF;
+    /*
+     * A SYSCALL-style return leaves RIP in RCX and RFLAGS in R11, and the
+     * flags SYSRET cannot load (RF, reserved bits) clear, as Xen's SYSRET
+     * path does to a canonical RIP.
+     */
     if ( regs->entry_vector & TRAP_syscall )
     {
         regs->rcx = regs->rip;
         regs->r11 = regs->rflags;
+        if ( is_canonical(regs->rip) )
+            regs->rflags = (regs->rflags & SYSRET_RFLAGS) | X86_EFLAGS_MBS;
     }
 }

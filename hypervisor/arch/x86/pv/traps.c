@@ -43,8 +43,14 @@ void pv_dump_regs(const struct cpu_user_regs *r)
 
 /*
  * SYSCALL from guest user mode (or any 32-bit SYSCALL): enter guest kernel
- * mode at the registered callback, with DF clear as the virtual SFMASK
- * says.  Without a callback the guest gets #UD on the SYSCALL.
+ * mode at the registered callback.  Without a callback the guest gets #UD
+ * on the SYSCALL.
+ *
+ * The virtual SFMASK is meant to clear DF for the callback, but Xen 4.17
+ * masks the low half of RFLAGS with the low half of the new stack pointer
+ * instead (its mask register is reused by the bounce code).  Guests see
+ * that, so we do the same: the callback's RFLAGS keep only the bits set
+ * in the frame's address, DF among them.
  */
 static void syscall_to_kernel(struct cpu_user_regs *regs, struct vcpu *v)
 {
@@ -66,7 +72,7 @@ static void syscall_to_kernel(struct cpu_user_regs *regs, struct vcpu *v)
         return;
     }
     pv_create_bounce_frame(regs, eip, flags, 0);
-    regs->rflags &= ~X86_EFLAGS_DF;
+    regs->rflags &= 0xffffffff00000000UL | (uint32_t)regs->rsp;
 }
 
 void pv_syscall(struct cpu_user_regs *regs)
