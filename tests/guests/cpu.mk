@@ -30,6 +30,36 @@ tests_guests_cpu_cr_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_cr_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_cr_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-event-block.elf
+tests_guests_cpu_event_block_elf_SOURCES = \
+	tests/guests/cpu-event-block.c $(GUEST_NOTES)
+tests_guests_cpu_event_block_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_event_block_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_event_block_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_event_block_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_event_block_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_event_block_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-event-order.elf
+tests_guests_cpu_event_order_elf_SOURCES = \
+	tests/guests/cpu-event-order.c $(GUEST_NOTES)
+tests_guests_cpu_event_order_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_event_order_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_event_order_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_event_order_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_event_order_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_event_order_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-event-upcall.elf
+tests_guests_cpu_event_upcall_elf_SOURCES = \
+	tests/guests/cpu-event-upcall.c $(GUEST_NOTES)
+tests_guests_cpu_event_upcall_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_event_upcall_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_event_upcall_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_event_upcall_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_event_upcall_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_event_upcall_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-frame.elf
 tests_guests_cpu_frame_elf_SOURCES = tests/guests/cpu-frame.c $(GUEST_NOTES)
 tests_guests_cpu_frame_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
@@ -149,6 +179,9 @@ CPU_BOOT_CASES = \
 	tests/boot/cases/cpu-callbacks.case \
 	tests/boot/cases/cpu-cpuid.case \
 	tests/boot/cases/cpu-cr.case \
+	tests/boot/cases/cpu-event-block.case \
+	tests/boot/cases/cpu-event-order.case \
+	tests/boot/cases/cpu-event-upcall.case \
 	tests/boot/cases/cpu-frame.case \
 	tests/boot/cases/cpu-int80.case \
 	tests/boot/cases/cpu-iopl.case \

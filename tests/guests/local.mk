@@ -32,7 +32,9 @@ tests_guests_lib_libhvtest_a_SOURCES = \
 	tests/guests/lib/traps.c \
 	tests/guests/lib/traps.h \
 	tests/guests/lib/hypercall-cpu.h \
-	tests/guests/lib/cpu-insn.h
+	tests/guests/lib/cpu-insn.h \
+	tests/guests/lib/upcall.c \
+	tests/guests/lib/upcall.h
 EXTRA_DIST += tests/guests/lib/guest.lds
 
 # Each guest: one C file plus the notes object it wants, with or without

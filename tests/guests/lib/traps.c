@@ -76,6 +76,11 @@ static shared_info_t *shared_info(void)
     return shinfo;
 }
 
+shared_info_t *trap_shared_info(void)
+{
+    return shared_info();
+}
+
 static uint8_t dummy_mask, dummy_pending;
 
 uint8_t *upcall_mask(void)

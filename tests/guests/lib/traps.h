@@ -117,6 +117,8 @@ extern unsigned int trap_skip;
 /* The event channel upcall mask and pending flag of VCPU 0. */
 uint8_t *upcall_mask(void);
 uint8_t *upcall_pending(void);
+/* shared_info, mapped on first use; NULL if the mapping was refused. */
+shared_info_t *trap_shared_info(void);
 
 /*
  * Guest user mode.  user_mode_init() gives the VCPU a user page table
