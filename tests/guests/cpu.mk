@@ -30,6 +30,25 @@ tests_guests_cpu_cr_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_cr_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_cr_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-debugreg.elf
+tests_guests_cpu_debugreg_elf_SOURCES = \
+	tests/guests/cpu-debugreg.c $(GUEST_NOTES)
+tests_guests_cpu_debugreg_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_debugreg_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_debugreg_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_debugreg_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_debugreg_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_debugreg_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-dr-bp.elf
+tests_guests_cpu_dr_bp_elf_SOURCES = tests/guests/cpu-dr-bp.c $(GUEST_NOTES)
+tests_guests_cpu_dr_bp_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_dr_bp_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_dr_bp_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_dr_bp_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_dr_bp_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_dr_bp_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-event-block.elf
 tests_guests_cpu_event_block_elf_SOURCES = \
 	tests/guests/cpu-event-block.c $(GUEST_NOTES)
@@ -59,6 +78,35 @@ tests_guests_cpu_event_upcall_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_cpu_event_upcall_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_event_upcall_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_event_upcall_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-fpu-init.elf
+tests_guests_cpu_fpu_init_elf_SOURCES = \
+	tests/guests/cpu-fpu-init.c $(GUEST_NOTES)
+tests_guests_cpu_fpu_init_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_fpu_init_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_fpu_init_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_fpu_init_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_fpu_init_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_fpu_init_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-fpu-keep.elf
+tests_guests_cpu_fpu_keep_elf_SOURCES = \
+	tests/guests/cpu-fpu-keep.c $(GUEST_NOTES)
+tests_guests_cpu_fpu_keep_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_fpu_keep_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_fpu_keep_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_fpu_keep_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_fpu_keep_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_fpu_keep_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-fpu-nm.elf
+tests_guests_cpu_fpu_nm_elf_SOURCES = tests/guests/cpu-fpu-nm.c $(GUEST_NOTES)
+tests_guests_cpu_fpu_nm_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_fpu_nm_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_fpu_nm_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_fpu_nm_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_fpu_nm_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_fpu_nm_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/cpu-frame.elf
 tests_guests_cpu_frame_elf_SOURCES = tests/guests/cpu-frame.c $(GUEST_NOTES)
@@ -179,9 +227,14 @@ CPU_BOOT_CASES = \
 	tests/boot/cases/cpu-callbacks.case \
 	tests/boot/cases/cpu-cpuid.case \
 	tests/boot/cases/cpu-cr.case \
+	tests/boot/cases/cpu-debugreg.case \
+	tests/boot/cases/cpu-dr-bp.case \
 	tests/boot/cases/cpu-event-block.case \
 	tests/boot/cases/cpu-event-order.case \
 	tests/boot/cases/cpu-event-upcall.case \
+	tests/boot/cases/cpu-fpu-init.case \
+	tests/boot/cases/cpu-fpu-keep.case \
+	tests/boot/cases/cpu-fpu-nm.case \
 	tests/boot/cases/cpu-frame.case \
 	tests/boot/cases/cpu-int80.case \
 	tests/boot/cases/cpu-iopl.case \
