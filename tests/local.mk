@@ -20,3 +20,4 @@ include $(srcdir)/tests/guests/dom.mk
 # Mechanical style rules over every source file.
 TESTS += tests/style/check-style
 EXTRA_DIST += tests/style/check-style
+include $(srcdir)/tests/unit/libctl.mk
