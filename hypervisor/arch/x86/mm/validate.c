@@ -27,6 +27,14 @@
 #include <public/xen.h>
 #include "mm.h"
 
+/* Guests must not be able to flood the console: a few reports, then none. */
+static bool report_refusal(void)
+{
+    static unsigned int reported;
+
+    return reported < 16 && ++reported;
+}
+
 static pgentry_t l1_disallow_mask(const struct domain *d)
 {
     /* Domains with I/O memory choose the caching of their mappings. */
@@ -288,8 +296,9 @@ static int promote_l1_table(struct page_info *pg)
     }
     if ( !rc )
         return 0;
-    printk(LOG_DEBUG "mm: d%u: L1 mfn %#lx: entry %u refused (%d)\n",
-           d->domain_id, (unsigned long)page_to_mfn(pg), i, rc);
+    if ( report_refusal() )
+        printk(LOG_DEBUG "mm: d%u: L1 mfn %#lx: entry %u refused (%d)\n",
+               d->domain_id, (unsigned long)page_to_mfn(pg), i, rc);
     while ( i-- > 0 )
         put_page_from_l1e(t[i], d);
     return rc;
@@ -318,8 +327,9 @@ static int promote_table(struct page_info *pg, unsigned int level)
             fill_hv_l4_slots(t, vm_assist(d, VMASST_TYPE_m2p_strict));
         return 0;
     }
-    printk(LOG_DEBUG "mm: d%u: L%u mfn %#lx: entry %u refused (%d)\n",
-           d->domain_id, level, (unsigned long)mfn, i, rc);
+    if ( report_refusal() )
+        printk(LOG_DEBUG "mm: d%u: L%u mfn %#lx: entry %u refused (%d)\n",
+               d->domain_id, level, (unsigned long)mfn, i, rc);
     while ( i-- > 0 )
         if ( level != 4 || is_guest_l4_slot(i) )
             put_page_from_lNe(t[i], mfn);

@@ -11,6 +11,7 @@
 #include <hv/timer.h>
 #include <hv/time.h>
 #include <hv/page-alloc.h>
+#include <hv/mm.h>
 #include <asm/page.h>
 #include <asm/eflags.h>
 #include <asm/pagetable.h>
@@ -103,6 +104,8 @@ void pv_start_dom0(void)
     kernel = &boot_info->mods[0];
     initrd = boot_info->nr_mods > 1 ? &boot_info->mods[1] : NULL;
 
+    /* Frames are owned from the first domain on (shared_info is lent). */
+    mm_init();
     /* Before the VCPU is set up: it inherits what the CPU runs with. */
     pv_init_cpu();
     d = domain_create(0, true);
