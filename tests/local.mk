@@ -17,6 +17,7 @@ include $(srcdir)/tests/unit/emul.mk
 include $(srcdir)/tests/unit/time.mk
 include $(srcdir)/tests/unit/vmstored.mk
 include $(srcdir)/tests/guests/dom.mk
+include $(srcdir)/tests/unit/domctl.mk
 # Mechanical style rules over every source file.
 TESTS += tests/style/check-style
 EXTRA_DIST += tests/style/check-style

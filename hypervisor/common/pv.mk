@@ -21,3 +21,15 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/event_channel.h \
 	hypervisor/include/hv/event.h \
 	hypervisor/include/hv/spinlock.h
+
+# Domain and system control: domctl, sysctl and the domain lifecycle.
+HV_COMMON_PV_SOURCES += \
+	hypervisor/common/domain-config.c \
+	hypervisor/common/domctl.c \
+	hypervisor/common/domctl-domain.c \
+	hypervisor/common/domctl-vcpu.c \
+	hypervisor/common/domctl-sched.c \
+	hypervisor/common/sysctl.c \
+	hypervisor/common/sysctl-info.c \
+	hypervisor/common/sysctl-console.c \
+	hypervisor/include/hv/domctl.h

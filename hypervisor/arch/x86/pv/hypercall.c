@@ -10,6 +10,7 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <hv/domctl.h>
 #include <asm/current.h>
 #include <hv/event.h>
 #include <public/event_channel.h>
@@ -167,6 +168,16 @@ static long hc_vm_assist(const struct cpu_user_regs *r)
     return do_vm_assist((unsigned int)r->rdi, (unsigned int)r->rsi);
 }
 
+static long hc_domctl(const struct cpu_user_regs *r)
+{
+    return do_domctl(r->rdi);
+}
+
+static long hc_sysctl(const struct cpu_user_regs *r)
+{
+    return do_sysctl(r->rdi);
+}
+
 static long hc_multicall(const struct cpu_user_regs *r)
 {
     return do_multicall(r->rdi, (uint32_t)r->rsi);
@@ -186,6 +197,8 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_memory_op] = hc_memory_op,
     [__HYPERVISOR_vm_assist] = hc_vm_assist,
     [__HYPERVISOR_multicall] = hc_multicall,
+    [__HYPERVISOR_domctl] = hc_domctl,
+    [__HYPERVISOR_sysctl] = hc_sysctl,
     [__HYPERVISOR_set_trap_table] = hc_set_trap_table,
     [__HYPERVISOR_set_gdt] = hc_set_gdt,
     [__HYPERVISOR_stack_switch] = hc_stack_switch,

@@ -48,3 +48,9 @@ HV_PV_SOURCES += \
 	hypervisor/arch/x86/pv/emul-debugreg.c \
 	hypervisor/arch/x86/pv/cpuid-policy.c \
 	hypervisor/arch/x86/pv/cpuid-policy.h
+
+# Domain lifecycle and control, the x86 PV side.
+HV_PV_SOURCES += \
+	hypervisor/arch/x86/pv/lifecycle.c \
+	hypervisor/arch/x86/pv/guest-context.c \
+	hypervisor/arch/x86/pv/control.c

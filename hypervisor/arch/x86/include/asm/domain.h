@@ -13,6 +13,7 @@ struct arch_domain
     uint64_t vm_assist;             /* VMASST_TYPE_* bits enabled */
     paddr_t e820_maddr;             /* XENMEM_set_memory_map's page, or 0 */
     unsigned int nr_e820;           /* entries in it */
+    uint32_t emulation_flags;       /* XEN_X86_EMU_*: the PIT for dom0 */
 };
 
 struct arch_vcpu
