@@ -2,6 +2,16 @@
 # Micro test guests and their boot cases for the PV cpu work: traps,
 # callbacks, user mode, events, descriptors, FPU and debug registers.
 
+check_PROGRAMS += tests/guests/cpu-bad-kstack.elf
+tests_guests_cpu_bad_kstack_elf_SOURCES = \
+	tests/guests/cpu-bad-kstack.c $(GUEST_NOTES)
+tests_guests_cpu_bad_kstack_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_bad_kstack_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_bad_kstack_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_bad_kstack_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_bad_kstack_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_bad_kstack_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-callbacks.elf
 tests_guests_cpu_callbacks_elf_SOURCES = \
 	tests/guests/cpu-callbacks.c $(GUEST_NOTES)
@@ -59,6 +69,16 @@ tests_guests_cpu_event_block_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_event_block_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_event_block_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-event-nocb.elf
+tests_guests_cpu_event_nocb_elf_SOURCES = \
+	tests/guests/cpu-event-nocb.c $(GUEST_NOTES)
+tests_guests_cpu_event_nocb_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_event_nocb_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_event_nocb_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_event_nocb_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_event_nocb_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_event_nocb_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-event-order.elf
 tests_guests_cpu_event_order_elf_SOURCES = \
 	tests/guests/cpu-event-order.c $(GUEST_NOTES)
@@ -78,6 +98,16 @@ tests_guests_cpu_event_upcall_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_cpu_event_upcall_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_event_upcall_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_event_upcall_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-fault-storm.elf
+tests_guests_cpu_fault_storm_elf_SOURCES = \
+	tests/guests/cpu-fault-storm.c $(GUEST_NOTES)
+tests_guests_cpu_fault_storm_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_fault_storm_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_fault_storm_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_fault_storm_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_fault_storm_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_fault_storm_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/cpu-fpu-init.elf
 tests_guests_cpu_fpu_init_elf_SOURCES = \
@@ -144,6 +174,26 @@ tests_guests_cpu_iret_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_iret_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_iret_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-iret-bad.elf
+tests_guests_cpu_iret_bad_elf_SOURCES = \
+	tests/guests/cpu-iret-bad.c $(GUEST_NOTES)
+tests_guests_cpu_iret_bad_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_iret_bad_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_iret_bad_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_iret_bad_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_iret_bad_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_iret_bad_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-iret-fault.elf
+tests_guests_cpu_iret_fault_elf_SOURCES = \
+	tests/guests/cpu-iret-fault.c $(GUEST_NOTES)
+tests_guests_cpu_iret_fault_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_iret_fault_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_iret_fault_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_iret_fault_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_iret_fault_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_iret_fault_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-iret-nouser.elf
 tests_guests_cpu_iret_nouser_elf_SOURCES = \
 	tests/guests/cpu-iret-nouser.c $(GUEST_NOTES)
@@ -163,6 +213,16 @@ tests_guests_cpu_msr_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_msr_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_msr_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-segbase.elf
+tests_guests_cpu_segbase_elf_SOURCES = \
+	tests/guests/cpu-segbase.c $(GUEST_NOTES)
+tests_guests_cpu_segbase_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_segbase_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_segbase_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_segbase_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_segbase_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_segbase_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-softint.elf
 tests_guests_cpu_softint_elf_SOURCES = \
 	tests/guests/cpu-softint.c $(GUEST_NOTES)
@@ -172,6 +232,16 @@ tests_guests_cpu_softint_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_cpu_softint_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_softint_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_softint_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-stack-switch.elf
+tests_guests_cpu_stack_switch_elf_SOURCES = \
+	tests/guests/cpu-stack-switch.c $(GUEST_NOTES)
+tests_guests_cpu_stack_switch_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_stack_switch_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_stack_switch_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_stack_switch_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_stack_switch_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_stack_switch_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/cpu-syscall-nocb.elf
 tests_guests_cpu_syscall_nocb_elf_SOURCES = \
@@ -224,24 +294,35 @@ tests_guests_cpu_vectors_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_vectors_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 CPU_BOOT_CASES = \
+	tests/boot/cases/cpu-bad-kstack-hv.case \
+	tests/boot/cases/cpu-bad-kstack-ro.case \
+	tests/boot/cases/cpu-bad-kstack.case \
 	tests/boot/cases/cpu-callbacks.case \
 	tests/boot/cases/cpu-cpuid.case \
 	tests/boot/cases/cpu-cr.case \
 	tests/boot/cases/cpu-debugreg.case \
 	tests/boot/cases/cpu-dr-bp.case \
 	tests/boot/cases/cpu-event-block.case \
+	tests/boot/cases/cpu-event-nocb.case \
 	tests/boot/cases/cpu-event-order.case \
 	tests/boot/cases/cpu-event-upcall.case \
+	tests/boot/cases/cpu-fault-loop.case \
+	tests/boot/cases/cpu-fault-storm.case \
 	tests/boot/cases/cpu-fpu-init.case \
 	tests/boot/cases/cpu-fpu-keep.case \
 	tests/boot/cases/cpu-fpu-nm.case \
 	tests/boot/cases/cpu-frame.case \
 	tests/boot/cases/cpu-int80.case \
 	tests/boot/cases/cpu-iopl.case \
+	tests/boot/cases/cpu-iret-bad.case \
+	tests/boot/cases/cpu-iret-fault-hv.case \
+	tests/boot/cases/cpu-iret-fault.case \
 	tests/boot/cases/cpu-iret-nouser.case \
 	tests/boot/cases/cpu-iret.case \
 	tests/boot/cases/cpu-msr.case \
+	tests/boot/cases/cpu-segbase.case \
 	tests/boot/cases/cpu-softint.case \
+	tests/boot/cases/cpu-stack-switch.case \
 	tests/boot/cases/cpu-syscall-nocb.case \
 	tests/boot/cases/cpu-trap-table.case \
 	tests/boot/cases/cpu-user-exc.case \

@@ -60,14 +60,16 @@ static unsigned long desc_limit(uint64_t d)
 /*
  * Would IRETQ to ring 3 accept this frame?  If not, return the error code
  * of the exception it would raise (#GP or #NP/#SS with the selector, as
- * the CPU reports them) and its vector in *vec.
+ * the CPU reports them), its vector in *vec, and in *rf whether the guest
+ * would see it as a fault of its own.
  */
 static bool iret_frame_ok(const struct cpu_user_regs *regs,
-                          unsigned int *vec, uint32_t *ec)
+                          unsigned int *vec, uint32_t *ec, bool *rf)
 {
     unsigned int cs = regs->cs, ss = regs->ss;
     uint64_t d;
 
+    *rf = false;
     *vec = TRAP_gp_fault;
     *ec = cs & ~3u;
     if ( (cs & ~3u) == 0 || !read_gdt_desc(cs, &d) ||
@@ -79,10 +81,15 @@ static bool iret_frame_ok(const struct cpu_user_regs *regs,
         *vec = TRAP_no_segment;
         return false;
     }
+    /*
+     * A RIP the code segment cannot reach faults on the first fetch, in
+     * the guest: a fault, so RF is set in its frame.
+     */
     if ( (d & DESC_L) ? !is_canonical(regs->rip)
                       : regs->rip > desc_limit(d) )
     {
         *ec = 0;
+        *rf = true;
         return false;
     }
 
@@ -133,6 +140,7 @@ void pv_exit_to_guest(struct cpu_user_regs *regs)
     struct vcpu *v = current_vcpu();
     unsigned int vec;
     uint32_t ec;
+    bool rf;
 
     if ( !v )
         return;
@@ -146,8 +154,10 @@ void pv_exit_to_guest(struct cpu_user_regs *regs)
          * raise, delivered to the guest as though its own code had
          * faulted: the hypervisor must never fault on the way out.
          */
-        if ( !iret_frame_ok(regs, &vec, &ec) )
+        if ( !iret_frame_ok(regs, &vec, &ec, &rf) )
         {
+            if ( rf )
+                regs->rflags |= X86_EFLAGS_RF;
             pv_inject_hw_exception(regs, vec, ec);
             continue;
         }
