@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Micro test guests of grant tables (a lone dom0 granting to itself) and
+# their boot cases.
+
+EXTRA_DIST += tests/guests/gnttab-common.h
+
+check_PROGRAMS += tests/guests/gnttab-table.elf
+tests_guests_gnttab_table_elf_SOURCES = tests/guests/gnttab-table.c \
+	tests/guests/gnttab-common.h $(GUEST_NOTES)
+tests_guests_gnttab_table_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_gnttab_table_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_gnttab_table_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_gnttab_table_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_gnttab_table_elf_LDADD = $(GUEST_LIB)
+tests_guests_gnttab_table_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+GNTTAB_CASES = tests/boot/cases/gnttab-table.case
+TESTS += $(GNTTAB_CASES)
+EXTRA_DIST += $(GNTTAB_CASES)
