@@ -10,6 +10,7 @@ include $(srcdir)/tests/boot/local.mk
 include $(srcdir)/tests/boot/bad.mk
 include $(srcdir)/tests/guests/cpu.mk
 include $(srcdir)/tests/guests/mmu.mk
+include $(srcdir)/tests/unit/mm.mk
 include $(srcdir)/tests/guests/time.mk
 include $(srcdir)/tests/unit/vmctl.mk
 include $(srcdir)/tests/linux/local.mk

@@ -23,7 +23,7 @@ struct page_info
      * A table is never both, so one field is enough.
      */
     int32_t linear_pt_count;
-    uint32_t _pad;
+    uint32_t _pad;                  /* scratch for mm_audit_domain() */
 };
 
 /* count_info */
@@ -145,10 +145,13 @@ void mm_flush_all(void);
 
 /*
  * Check the frame table's counts for d against its page tables, pins and
- * base pointers; returns the number of problems found (reported with
- * printk).  Slow: for tests and debugging.
+ * base pointers, and every entry of its tables against the rules; returns
+ * the number of problems found (the first ones reported with printk).
+ * Other users of frames (descriptor tables, vcpu_info, grants) hold
+ * references it does not see: only with 'exact' must counts match to the
+ * last.  Slow: for tests and debugging.
  */
-unsigned long mm_audit_domain(struct domain *d);
+unsigned long mm_audit_domain(struct domain *d, bool exact);
 
 /*
  * The machine-to-physical table guests read at RO_MPT_VIRT_START.  Frames
@@ -173,7 +176,8 @@ int mm_set_initial_table(struct vcpu *v, mfn_t l4mfn);
 /* Frame table, I/O memory policy and M2P, once the allocator runs. */
 void mm_init(void);
 
-/* Counters, for tests. */
+/* Counters: TLB flushes, and inconsistencies found (should stay 0). */
 extern unsigned long mm_nr_tlb_flushes;
+extern unsigned long mm_nr_errors;
 
 #endif /* HV_MM_H */

@@ -168,8 +168,11 @@ static void free_frame(struct page_info *pg)
     bool xen_heap = pg->count_info & PGC_xen_heap;
 
     if ( pg->type_info & PGT_count_mask )
+    {
+        mm_nr_errors++;
         printk(LOG_ERR "mm: freeing mfn %#lx with type %#lx\n",
                (unsigned long)mfn, pg->type_info);
+    }
     pg->owner = NULL;
     pg->count_info = 0;
     pg->type_info = 0;
@@ -186,6 +189,7 @@ void put_page(struct page_info *pg)
 {
     if ( !(pg->count_info & PGC_count_mask) )
     {
+        mm_nr_errors++;
         printk(LOG_ERR "mm: put_page of unreferenced mfn %#lx\n",
                (unsigned long)page_to_mfn(pg));
         return;
@@ -267,6 +271,7 @@ void put_page_type_from(struct page_info *pg, struct page_info *ptpg)
 
     if ( unlikely(!(x & PGT_count_mask)) )
     {
+        mm_nr_errors++;
         printk(LOG_ERR "mm: put_page_type of untyped mfn %#lx\n",
                (unsigned long)page_to_mfn(pg));
         return;

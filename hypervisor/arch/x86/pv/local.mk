@@ -33,6 +33,7 @@ HV_PV_SOURCES = \
 	hypervisor/arch/x86/mm/memory-arch.c \
 	hypervisor/arch/x86/mm/descriptors.c \
 	hypervisor/arch/x86/mm/ptwr.c \
+	hypervisor/arch/x86/mm/audit.c \
 	hypervisor/arch/x86/mm/mm.h \
 	hypervisor/arch/x86/include/asm/mm.h
 

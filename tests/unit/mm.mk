@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Host tests of the PV MMU's reference-count model (arch/x86/mm/) over an
+# arena of host memory: tests/unit/mm-harness/asm/mm.h stands in for the
+# machine's frame access and TLB.
+check_PROGRAMS += tests/unit/test-frame-table
+TESTS += tests/unit/test-frame-table
+tests_unit_test_frame_table_SOURCES = tests/unit/test-frame-table.c \
+	$(HV_HARNESS_SOURCES) tests/unit/harness/printk.c \
+	tests/unit/mm-harness/asm/mm.h \
+	hypervisor/common/page-alloc.c \
+	hypervisor/arch/x86/mm/frame-table.c \
+	hypervisor/arch/x86/mm/validate.c \
+	hypervisor/arch/x86/mm/mmu-ops.c \
+	hypervisor/arch/x86/mm/audit.c
+tests_unit_test_frame_table_CPPFLAGS = -D__HV__ \
+	-I$(top_srcdir)/tests/unit/mm-harness -I$(top_srcdir)/tests/unit \
+	-I$(top_srcdir)/hypervisor/include \
+	-I$(top_srcdir)/hypervisor/arch/x86/include
+tests_unit_test_frame_table_CFLAGS = $(HV_UNIT_CFLAGS)
+tests_unit_test_frame_table_LDFLAGS = $(HV_UNIT_SAN)
+tests_unit_test_frame_table_LDADD = $(CUNIT_LIBS)
