@@ -17,3 +17,14 @@ tests_guests_gnttab_table_elf_DEPENDENCIES = $(GUEST_DEPS)
 GNTTAB_CASES = tests/boot/cases/gnttab-table.case
 TESTS += $(GNTTAB_CASES)
 EXTRA_DIST += $(GNTTAB_CASES)
+
+check_PROGRAMS += tests/guests/gnttab-map.elf
+tests_guests_gnttab_map_elf_SOURCES = tests/guests/gnttab-map.c \
+	tests/guests/gnttab-common.h $(GUEST_NOTES)
+tests_guests_gnttab_map_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_gnttab_map_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_gnttab_map_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_gnttab_map_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_gnttab_map_elf_LDADD = $(GUEST_LIB)
+tests_guests_gnttab_map_elf_DEPENDENCIES = $(GUEST_DEPS)
+GNTTAB_CASES += tests/boot/cases/gnttab-map.case
