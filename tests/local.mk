@@ -23,3 +23,4 @@ include $(srcdir)/tests/unit/domctl.mk
 TESTS += tests/style/check-style
 EXTRA_DIST += tests/style/check-style
 include $(srcdir)/tests/unit/libctl.mk
+include $(srcdir)/tests/guests/gnttab.mk

@@ -34,6 +34,7 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/event.h>
+#include <hv/grant_table.h>
 #include <hv/page-alloc.h>
 #include <hv/time.h>
 #include <asm/page.h>
@@ -287,6 +288,10 @@ int domain_create_config(domid_t domid,
     rc = -ESRCH;
     if ( config->cpupool_id )
         goto fail_grant;
+    rc = grant_table_init(d, config->max_grant_frames,
+                          config->max_maptrack_frames, config->grant_opts);
+    if ( rc )
+        goto fail_grant;
 
     domain_time_init(d);
     domain_link(d);
@@ -504,6 +509,7 @@ int domain_kill(struct domain *d)
         domain_pause(d);
         d->state = DOMAIN_DYING;
         evtchn_destroy(d);
+        grant_table_relinquish(d);
         domain_stop_timers(d);
     }
     rc = arch_domain_relinquish(d);
@@ -521,6 +527,7 @@ static void domain_free(struct domain *d)
     for ( unsigned int i = d->max_vcpus; i-- > 0; )
         if ( d->vcpu[i] )
             vcpu_destroy(d->vcpu[i]);
+    grant_table_destroy(d);
     arch_domain_destroy(d);
     free_page(d->arch.shared_info_maddr);
     if ( hardware_domain == d )

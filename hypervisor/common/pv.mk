@@ -33,3 +33,11 @@ HV_COMMON_PV_SOURCES += \
 	hypervisor/common/sysctl-info.c \
 	hypervisor/common/sysctl-console.c \
 	hypervisor/include/hv/domctl.h
+
+# Grant tables, version 1.
+HV_COMMON_PV_SOURCES += \
+	hypervisor/common/grant_table.c \
+	hypervisor/common/grant-map.c \
+	hypervisor/common/grant-copy.c \
+	hypervisor/common/grant-private.h \
+	hypervisor/include/hv/grant_table.h

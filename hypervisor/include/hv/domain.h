@@ -83,6 +83,7 @@ struct domain
     struct timer watchdog[NR_DOMAIN_WATCHDOG_TIMERS];
     unsigned int watchdog_inuse;    /* bit n: watchdog[n] handed out */
     struct evtchn_domain evtchn;
+    struct grant_table *grant_table;    /* common/grant_table.c */
 
     /* Lifecycle and control (common/domain.c, domctl). */
     struct domain *next_in_list;    /* all domains, by increasing id */

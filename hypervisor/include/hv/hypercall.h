@@ -30,6 +30,9 @@ long arch_memory_op(unsigned long cmd, guest_va_t arg);
 long do_vm_assist(unsigned int cmd, unsigned int type);
 long do_multicall(guest_va_t call_list, uint32_t nr_calls);
 
+/* Grant tables (common/grant_table.c). */
+long do_grant_table_op(unsigned int cmd, guest_va_t uop, unsigned int count);
+
 /* Domain and system control (common/domctl.c, sysctl.c). */
 long do_domctl(guest_va_t u_domctl);
 long do_sysctl(guest_va_t u_sysctl);

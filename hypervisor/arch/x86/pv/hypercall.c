@@ -178,6 +178,12 @@ static long hc_sysctl(const struct cpu_user_regs *r)
     return do_sysctl(r->rdi);
 }
 
+static long hc_grant_table_op(const struct cpu_user_regs *r)
+{
+    return do_grant_table_op((unsigned int)r->rdi, r->rsi,
+                             (unsigned int)r->rdx);
+}
+
 static long hc_multicall(const struct cpu_user_regs *r)
 {
     return do_multicall(r->rdi, (uint32_t)r->rsi);
@@ -197,6 +203,7 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_memory_op] = hc_memory_op,
     [__HYPERVISOR_vm_assist] = hc_vm_assist,
     [__HYPERVISOR_multicall] = hc_multicall,
+    [__HYPERVISOR_grant_table_op] = hc_grant_table_op,
     [__HYPERVISOR_domctl] = hc_domctl,
     [__HYPERVISOR_sysctl] = hc_sysctl,
     [__HYPERVISOR_set_trap_table] = hc_set_trap_table,

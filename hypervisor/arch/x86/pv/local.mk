@@ -55,3 +55,6 @@ HV_PV_SOURCES += \
 	hypervisor/arch/x86/pv/lifecycle.c \
 	hypervisor/arch/x86/pv/guest-context.c \
 	hypervisor/arch/x86/pv/control.c
+
+# Grant mappings in PV page tables.
+HV_PV_SOURCES += hypervisor/arch/x86/pv/grant-pte.c
