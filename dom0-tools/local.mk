@@ -35,10 +35,17 @@ dom0_tools_vmctl_vmctl_SOURCES = \
 	dom0-tools/vmctl/cpulist.h \
 	dom0-tools/vmctl/cpulist.c \
 	dom0-tools/vmctl/ops.h \
-	dom0-tools/vmctl/ops-stub.c
-dom0_tools_vmctl_vmctl_CPPFLAGS = $(DOM0_CPPFLAGS)
-dom0_tools_vmctl_vmctl_CFLAGS = $(DOM0_CFLAGS)
-dom0_tools_vmctl_vmctl_LDADD = $(DOMCFG_LIBS)
+	dom0-tools/vmctl/ops-libctl.h \
+	dom0-tools/vmctl/ops-libctl.c \
+	dom0-tools/vmctl/ops-list.c \
+	dom0-tools/vmctl/ops-create.c \
+	dom0-tools/vmctl/dom-build.c \
+	dom0-tools/vmctl/keeper.c \
+	dom0-tools/vmctl/console.c
+dom0_tools_vmctl_vmctl_CPPFLAGS = $(DOM0_CPPFLAGS) -I$(top_srcdir)/libctl
+dom0_tools_vmctl_vmctl_CFLAGS = $(DOM0_CFLAGS) $(YAJL_CFLAGS)
+dom0_tools_vmctl_vmctl_LDADD = $(DOMCFG_LIBS) libctl/libctl.a \
+	$(LIBCTL_DEP_LIBS)
 
 # The top Makefile.am declares no man pages; this is the first.
 dist_man_MANS += dom0-tools/vmctl/vmctl.1

@@ -133,11 +133,38 @@ void fake_maps_fini(struct fake_hv *hv)
     }
 }
 
+/*
+ * Forget mappings the process unmapped itself (munmap() of what
+ * xc_map_foreign_range() gave is how Xen's API releases it): msync()
+ * fails with ENOMEM on an address range that is no longer mapped.
+ */
+void fake_prune_mappings(struct fake_hv *hv)
+{
+    struct fake_mapping **pp = &hv->maps, *m;
+    size_t i;
+
+    while ( (m = *pp) )
+    {
+        if ( msync(m->addr, m->n * FAKE_PAGE, MS_ASYNC) && errno == ENOMEM )
+        {
+            *pp = m->next;
+            for ( i = 0; i < m->n; i++ )
+                if ( m->writable && m->mfns[i] != FAKE_NO_MFN )
+                    fake_frame_of(hv, m->mfns[i])->wmaps--;
+            free(m->mfns);
+            free(m);
+            continue;
+        }
+        pp = &m->next;
+    }
+}
+
 unsigned int fake_nr_mappings(struct fake_hv *hv)
 {
     struct fake_mapping *m;
     unsigned int n = 0;
 
+    fake_prune_mappings(hv);
     for ( m = hv->maps; m; m = m->next )
         n++;
     return n;

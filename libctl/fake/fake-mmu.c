@@ -140,6 +140,7 @@ int fake_validate_l4(struct fake_hv *hv, struct fake_domain *d,
     size_t i;
     int rc;
 
+    fake_prune_mappings(hv);
     rc = collect(&w, mfn, 4);
     if ( !rc )
         rc = check_leaves(&w);

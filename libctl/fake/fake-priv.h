@@ -78,6 +78,8 @@ void *fake_map_frames(struct fake_hv *hv, const uint64_t *mfns, size_t n,
                       bool writable, enum fake_map_kind kind, int *err);
 int fake_unmap(struct fake_hv *hv, void *addr, size_t n);
 void fake_maps_fini(struct fake_hv *hv);
+/* Drop records of mappings the process munmap()ed itself. */
+void fake_prune_mappings(struct fake_hv *hv);
 
 /* dom0's event device (fake-evtchn.c). */
 void fake_devports_fini(struct fake_hv *hv);

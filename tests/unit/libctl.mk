@@ -28,3 +28,24 @@ tests_unit_test_libctl_build_CPPFLAGS = $(TEST_LIBCTL_CPPFLAGS)
 tests_unit_test_libctl_build_CFLAGS = $(TEST_LIBCTL_CFLAGS)
 tests_unit_test_libctl_build_LDFLAGS = $(HV_UNIT_SAN)
 tests_unit_test_libctl_build_LDADD = $(TEST_LIBCTL_LDADD)
+
+# The shared library's exports against libctl.map and the headers.
+TESTS += tests/unit/libctl-symbols.sh
+EXTRA_DIST += tests/unit/libctl-symbols.sh
+
+# vmctl's operations over libctl's fake and vmstored's engine in a thread.
+check_PROGRAMS += tests/unit/test-vmctl-ops
+TESTS += tests/unit/test-vmctl-ops
+tests_unit_test_vmctl_ops_SOURCES = tests/unit/test-vmctl-ops.c \
+	dom0-tools/vmctl/ops-libctl.c dom0-tools/vmctl/ops-list.c \
+	dom0-tools/vmctl/ops-create.c dom0-tools/vmctl/dom-build.c \
+	dom0-tools/vmctl/keeper.c dom0-tools/vmctl/console.c \
+	dom0-tools/vmctl/cpulist.c
+tests_unit_test_vmctl_ops_CPPFLAGS = $(DOM0_CPPFLAGS) \
+	-I$(top_srcdir)/dom0-tools/vmctl -I$(top_srcdir)/libctl \
+	-I$(top_srcdir) -I$(top_srcdir)/dom0-tools/vmstored
+tests_unit_test_vmctl_ops_CFLAGS = $(DOM0_CFLAGS) $(YAJL_CFLAGS) \
+	$(CUNIT_CFLAGS) $(HV_UNIT_SAN)
+tests_unit_test_vmctl_ops_LDFLAGS = $(HV_UNIT_SAN)
+tests_unit_test_vmctl_ops_LDADD = dom0-tools/vmstored/libvmstored.a \
+	$(TEST_LIBCTL_LDADD) $(DOMCFG_LIBS) -lpthread
