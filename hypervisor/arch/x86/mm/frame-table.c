@@ -167,7 +167,8 @@ static void free_frame(struct page_info *pg)
     mfn_t mfn = page_to_mfn(pg);
     bool xen_heap = pg->count_info & PGC_xen_heap;
 
-    if ( pg->type_info & PGT_count_mask )
+    /* A lent frame keeps its type reference: its owner gave it back. */
+    if ( (pg->type_info & PGT_count_mask) && !xen_heap )
     {
         mm_nr_errors++;
         printk(LOG_ERR "mm: freeing mfn %#lx with type %#lx\n",

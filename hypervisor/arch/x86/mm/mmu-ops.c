@@ -437,6 +437,11 @@ static int mmuext_one(struct vcpu *v, struct domain *pg_owner,
 {
     struct domain *d = v->domain;
     bool self = d == pg_owner;
+    /*
+     * I/O frames are not RAM the directmap necessarily covers: they can
+     * be neither tables nor copied.  (Xen lets dom0 pin them; we do not.)
+     */
+    bool ram_owner = pg_owner != dom_io && pg_owner != dom_xen;
 
     switch ( op->cmd )
     {
@@ -444,6 +449,8 @@ static int mmuext_one(struct vcpu *v, struct domain *pg_owner,
     case MMUEXT_PIN_L2_TABLE:
     case MMUEXT_PIN_L3_TABLE:
     case MMUEXT_PIN_L4_TABLE:
+        if ( !ram_owner )
+            return -EINVAL;
         return pin_page(pg_owner, op->arg1.mfn,
                         (unsigned long)(op->cmd - MMUEXT_PIN_L1_TABLE + 1)
                         << PGT_type_shift);
@@ -505,9 +512,13 @@ static int mmuext_one(struct vcpu *v, struct domain *pg_owner,
                     : -EPERM;
 
     case MMUEXT_CLEAR_PAGE:
+        if ( !ram_owner )
+            return -EINVAL;
         return copy_or_clear(pg_owner, op->arg1.mfn, 0, false);
 
     case MMUEXT_COPY_PAGE:
+        if ( !ram_owner )
+            return -EINVAL;
         return copy_or_clear(pg_owner, op->arg1.mfn, op->arg2.src_mfn, true);
 
     case MMUEXT_MARK_SUPER:
