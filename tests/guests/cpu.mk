@@ -147,6 +147,25 @@ tests_guests_cpu_frame_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_frame_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_frame_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-gdt.elf
+tests_guests_cpu_gdt_elf_SOURCES = tests/guests/cpu-gdt.c $(GUEST_NOTES)
+tests_guests_cpu_gdt_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_gdt_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_gdt_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_gdt_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_gdt_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_gdt_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/cpu-hostile.elf
+tests_guests_cpu_hostile_elf_SOURCES = \
+	tests/guests/cpu-hostile.c $(GUEST_NOTES)
+tests_guests_cpu_hostile_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_hostile_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_hostile_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_hostile_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_hostile_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_hostile_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-int80.elf
 tests_guests_cpu_int80_elf_SOURCES = tests/guests/cpu-int80.c $(GUEST_NOTES)
 tests_guests_cpu_int80_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
@@ -312,6 +331,8 @@ CPU_BOOT_CASES = \
 	tests/boot/cases/cpu-fpu-keep.case \
 	tests/boot/cases/cpu-fpu-nm.case \
 	tests/boot/cases/cpu-frame.case \
+	tests/boot/cases/cpu-gdt.case \
+	tests/boot/cases/cpu-hostile.case \
 	tests/boot/cases/cpu-int80.case \
 	tests/boot/cases/cpu-iopl.case \
 	tests/boot/cases/cpu-iret-bad.case \
