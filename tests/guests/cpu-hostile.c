@@ -4,11 +4,11 @@
  * set_trap_table, callback_op, set_callbacks, nmi_op, stack_switch,
  * set_segment_base, fpu_taskswitch, set/get_debugreg, set_gdt,
  * update_descriptor and physdev_op (set_iopl, set_iobitmap) calls with
- * wild numbers and pointers
- * (NULL, unmapped, the hypervisor's range, non-canonical, and buffers of
- * random bytes, one of them read-only).  The hypervisor must answer each one and go
- * on; the answers, folded into a checksum, must be the ones Xen 4.17
- * gives.  The guest's own state is put back afterwards and checked.
+ * wild numbers and pointers (NULL, unmapped, the hypervisor's range,
+ * non-canonical, and buffers of random bytes, one of them read-only).
+ * The hypervisor must answer each one and go on; the answers, folded into
+ * a checksum, must be the ones Xen 4.17 gives.  The guest's own state is
+ * put back afterwards and checked.
  */
 #include "hvtest.h"
 #include "traps.h"
