@@ -269,15 +269,13 @@ static void dom0_init_vcpu(struct dom0_build *b)
 /*
  * The bootstrap tables go through the same validation as any the guest
  * builds later; the L4 is pinned, as Xen pins dom0's, and becomes the
- * VCPU's base pointer.  shared_info is the hypervisor's, lent writable.
+ * VCPU's base pointer.
  */
 static int dom0_setup_mm(struct dom0_build *b)
 {
     struct domain *d = b->d;
     int rc;
 
-    share_xen_page_with_guest(mfn_to_page(d->arch.shared_info_maddr >>
-                                          PAGE_SHIFT), d, true);
     rc = mm_set_initial_table(d->vcpu[0], b->p2m[b->l.pt_pfn]);
     if ( rc )
         printk(LOG_ERR "dom0: its page tables do not validate (%d)\n", rc);
@@ -337,8 +335,6 @@ int pv_build_dom0(struct domain *d, const struct boot_module *kernel,
     uint64_t initrd_len = initrd ? initrd->end - initrd->start : 0;
     int rc;
 
-    /* The frame table and the M2P come before any frame is given out. */
-    mm_init();
     rc = elf_init(&b->elf, maddr_to_virt(kernel->start),
                   kernel->end - kernel->start);
     if ( !rc )
