@@ -126,11 +126,8 @@ static void release_buf(struct copy_buf *b)
     b->pg = NULL;
 }
 
-/* Only DOMID_SELF may name a frame directly; a grant names any domain. */
-static int find_domain(domid_t domid, bool is_gref, struct copy_buf *b)
+static int find_domain(domid_t domid, struct copy_buf *b)
 {
-    if ( domid != DOMID_SELF && !is_gref )
-        return GNTST_permission_denied;
     b->d = gnttab_lookup_domain(domid, true);
     return b->d ? GNTST_okay : GNTST_bad_domain;
 }
@@ -140,6 +137,9 @@ static int claim_buf(const struct gnttab_copy_ptr *p, bool is_gref,
 {
     int rc;
 
+    /* Only DOMID_SELF may name a frame directly; a grant names any domain. */
+    if ( !is_gref && p->domid != DOMID_SELF )
+        return GNTST_permission_denied;
     b->ro = ro;
     if ( is_gref )
     {
@@ -170,11 +170,13 @@ static int copy_one(const struct gnttab_copy *op)
     struct copy_buf src = { 0 }, dst = { 0 };
     int rc;
 
-    rc = find_domain(op->source.domid, op->flags & GNTCOPY_source_gref,
-                     &src);
+    /*
+     * The order of the checks is Xen's (as fixed for XSA-523): both
+     * domains, then each side's right to name a frame and its claim.
+     */
+    rc = find_domain(op->source.domid, &src);
     if ( !rc )
-        rc = find_domain(op->dest.domid, op->flags & GNTCOPY_dest_gref,
-                         &dst);
+        rc = find_domain(op->dest.domid, &dst);
     if ( !rc )
         rc = claim_buf(&op->source, op->flags & GNTCOPY_source_gref, true,
                        &src);

@@ -28,3 +28,14 @@ tests_guests_gnttab_map_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_gnttab_map_elf_LDADD = $(GUEST_LIB)
 tests_guests_gnttab_map_elf_DEPENDENCIES = $(GUEST_DEPS)
 GNTTAB_CASES += tests/boot/cases/gnttab-map.case
+
+check_PROGRAMS += tests/guests/gnttab-copy.elf
+tests_guests_gnttab_copy_elf_SOURCES = tests/guests/gnttab-copy.c \
+	tests/guests/gnttab-common.h $(GUEST_NOTES)
+tests_guests_gnttab_copy_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_gnttab_copy_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_gnttab_copy_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_gnttab_copy_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_gnttab_copy_elf_LDADD = $(GUEST_LIB)
+tests_guests_gnttab_copy_elf_DEPENDENCIES = $(GUEST_DEPS)
+GNTTAB_CASES += tests/boot/cases/gnttab-copy.case
