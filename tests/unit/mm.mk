@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Host tests of the PV MMU's reference-count model (arch/x86/mm/) over an
+# Host tests of the PV MMU's reference-count model (arch/x86/mm/) and of
+# memory_op's reservations (common/memory.c) over an
 # arena of host memory: tests/unit/mm-harness/asm/mm.h stands in for the
 # machine's frame access and TLB.
 check_PROGRAMS += tests/unit/test-frame-table
@@ -11,7 +12,8 @@ tests_unit_test_frame_table_SOURCES = tests/unit/test-frame-table.c \
 	hypervisor/arch/x86/mm/frame-table.c \
 	hypervisor/arch/x86/mm/validate.c \
 	hypervisor/arch/x86/mm/mmu-ops.c \
-	hypervisor/arch/x86/mm/audit.c
+	hypervisor/arch/x86/mm/audit.c \
+	hypervisor/common/memory.c
 tests_unit_test_frame_table_CPPFLAGS = -D__HV__ \
 	-I$(top_srcdir)/tests/unit/mm-harness -I$(top_srcdir)/tests/unit \
 	-I$(top_srcdir)/hypervisor/include \

@@ -19,6 +19,7 @@
 #include <hv/page-alloc.h>
 #include <asm/mm.h>
 #include <public/xen.h>
+#include <public/memory.h>
 
 #include "harness/harness.h"
 
@@ -35,6 +36,7 @@ struct domain *hardware_domain;
 
 static struct domain dom;
 static struct vcpu vcpu0;
+static struct shared_info shinfo;
 static unsigned long m2p[NR_FRAMES];
 
 struct vcpu *current_vcpu(void)
@@ -86,6 +88,11 @@ int iomem_check(const struct domain *d, mfn_t mfn, bool *ro)
     return d->is_privileged && mfn < (1UL << 20) ? 0 : -EPERM;
 }
 
+long arch_memory_op(unsigned long cmd, guest_va_t arg)
+{
+    return -ENOSYS;
+}
+
 static bool all_ram(mfn_t mfn)
 {
     return true;
@@ -108,6 +115,7 @@ static int setup(void)
     dom.is_privileged = true;
     dom.max_pages = 200;
     dom.max_vcpus = 1;
+    dom.shared_info = &shinfo;
     dom.vcpu[0] = &vcpu0;
     vcpu0.domain = &dom;
     vcpu0.arch.kernel_mode = true;
@@ -487,6 +495,91 @@ static void test_random_walk(void)
     free_all();
 }
 
+static long reservation(unsigned int cmd, xen_pfn_t *list, unsigned long n,
+                        unsigned int order)
+{
+    struct xen_memory_reservation r = {
+        .nr_extents = n, .extent_order = order, .domid = DOMID_SELF,
+    };
+
+    set_xen_guest_handle(r.extent_start, list);
+    return do_memory_op(cmd, (unsigned long)&r);
+}
+
+/* Reservations: frames given back leave when their last mapping does. */
+static void test_reservations(void)
+{
+    mfn_t l1 = new_frame(), a = new_frame(), b = new_frame();
+    xen_pfn_t list[3];
+    domid_t self = DOMID_SELF;
+
+    dom.max_pages = 3;
+    CU_ASSERT_EQUAL(do_memory_op(XENMEM_current_reservation,
+                                 (unsigned long)&self), 3);
+    CU_ASSERT_EQUAL(reservation(XENMEM_increase_reservation, list, 1, 0), 0);
+    CU_ASSERT_EQUAL(ext(MMUEXT_PIN_L1_TABLE, l1), 0);
+    CU_ASSERT_EQUAL(update(l1, 0, (a << 12) | DATA), 0);
+    list[0] = a;
+    list[1] = b;
+    list[2] = 0x3ff;
+    CU_ASSERT_EQUAL(reservation(XENMEM_decrease_reservation, list, 3, 0), 2);
+    CU_ASSERT_EQUAL(dom.tot_pages, 2);
+    CU_ASSERT_PTR_NULL(mfn_to_page(b)->owner);
+    /* a is still mapped: it stays (and still counts) until unmapped. */
+    CU_ASSERT_PTR_EQUAL(mfn_to_page(a)->owner, &dom);
+    CU_ASSERT_EQUAL(reservation(XENMEM_decrease_reservation, list, 1, 0), 1);
+    CU_ASSERT_EQUAL(update(l1, 0, 0), 0);
+    CU_ASSERT_EQUAL(dom.tot_pages, 1);
+    CU_ASSERT_PTR_NULL(mfn_to_page(a)->owner);
+    CU_ASSERT_EQUAL(reservation(XENMEM_decrease_reservation, list, 1, 0), 0);
+    /* Back in: populate writes the M2P, increase only reports frames. */
+    list[0] = 0x42;
+    CU_ASSERT_EQUAL(reservation(XENMEM_populate_physmap, list, 1, 0), 1);
+    CU_ASSERT_EQUAL(m2p[list[0]], 0x42);
+    CU_ASSERT_EQUAL(reservation(XENMEM_increase_reservation, list, 2, 0), 1);
+    CU_ASSERT_EQUAL(dom.tot_pages, 3);
+    CU_ASSERT_EQUAL(ext(MMUEXT_UNPIN_TABLE, l1), 0);
+    assert_all_idle();
+    free_all();
+    dom.max_pages = 200;
+}
+
+/* Exchange: the frames offered go, others come, the count is kept. */
+static void test_exchange(void)
+{
+    mfn_t a = new_frame(), b = new_frame(), c = new_frame();
+    xen_pfn_t in[2] = { a, b }, out[1] = { 0x77 };
+    struct xen_memory_exchange x;
+
+    memset(&x, 0, sizeof(x));
+    set_xen_guest_handle(x.in.extent_start, in);
+    x.in.nr_extents = 2;
+    x.in.domid = DOMID_SELF;
+    set_xen_guest_handle(x.out.extent_start, out);
+    x.out.nr_extents = 1;
+    x.out.extent_order = 1;
+    x.out.domid = DOMID_SELF;
+    CU_ASSERT_EQUAL(do_memory_op(XENMEM_exchange, (unsigned long)&x), 0);
+    CU_ASSERT_EQUAL(x.nr_exchanged, 2);
+    CU_ASSERT_EQUAL(out[0] & 1, 0);
+    CU_ASSERT_EQUAL(m2p[out[0] + 1], 0x78);
+    CU_ASSERT_EQUAL(dom.tot_pages, 3);
+    CU_ASSERT_PTR_EQUAL(mfn_to_page(out[0])->owner, &dom);
+    /* A frame in use is refused, and the offer is given back. */
+    in[0] = out[0];
+    in[1] = c;
+    CU_ASSERT_TRUE(get_page(mfn_to_page(c), &dom));
+    x.nr_exchanged = 0;
+    CU_ASSERT_EQUAL(do_memory_op(XENMEM_exchange, (unsigned long)&x),
+                    -EINVAL);
+    CU_ASSERT_EQUAL(x.nr_exchanged, 0);
+    CU_ASSERT_PTR_EQUAL(mfn_to_page(in[0])->owner, &dom);
+    CU_ASSERT_EQUAL(dom.tot_pages, 3);
+    put_page(mfn_to_page(c));
+    assert_all_idle();
+    free_all();
+}
+
 static CU_TestInfo tests[] = {
     { "init", test_init },
     { "alloc and scrub", test_alloc_scrub },
@@ -498,6 +591,8 @@ static CU_TestInfo tests[] = {
     { "base pointers", test_base_pointers },
     { "steal_page", test_steal },
     { "random walk, audited", test_random_walk },
+    { "reservations", test_reservations },
+    { "exchange", test_exchange },
     CU_TEST_INFO_NULL,
 };
 
