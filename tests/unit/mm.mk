@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Host tests of the PV MMU's reference-count model (arch/x86/mm/) and of
-# memory_op's reservations (common/memory.c) over an
-# arena of host memory: tests/unit/mm-harness/asm/mm.h stands in for the
-# machine's frame access and TLB.
+# memory_op's reservations (common/memory.c) over an arena of host memory:
+# tests/unit/mm-harness/asm/mm.h stands in for the machine's frame access
+# and TLB.
 check_PROGRAMS += tests/unit/test-frame-table
 TESTS += tests/unit/test-frame-table
 tests_unit_test_frame_table_SOURCES = tests/unit/test-frame-table.c \
