@@ -179,11 +179,16 @@ int xc_vcpu_getaffinity(xc_interface *xch, uint32_t domid, int vcpu,
                         xc_cpumap_t cpumap_hard, xc_cpumap_t cpumap_soft,
                         uint32_t flags);
 
-/* Credit scheduler. */
+/* Credit schedulers. */
 int xc_sched_credit_domain_set(xc_interface *xch, uint32_t domid,
                                struct xen_domctl_sched_credit *sdom);
 int xc_sched_credit_domain_get(xc_interface *xch, uint32_t domid,
                                struct xen_domctl_sched_credit *sdom);
+/* Credit2 (Xen 4.17's default): cap 0 means no cap. */
+int xc_sched_credit2_domain_set(xc_interface *xch, uint32_t domid,
+                                struct xen_domctl_sched_credit2 *sdom);
+int xc_sched_credit2_domain_get(xc_interface *xch, uint32_t domid,
+                                struct xen_domctl_sched_credit2 *sdom);
 
 /* Memory. */
 int xc_domain_populate_physmap(xc_interface *xch, uint32_t domid,

@@ -405,12 +405,38 @@ int vmctl_op_vcpu_pin(const char *domain, int vcpu,
     return rc;
 }
 
-static int print_credit(struct ops_ctx *o, uint32_t domid, bool header)
+/*
+ * Weight and cap under the host's scheduler: credit, or credit2 (Xen
+ * 4.17's default), which keep them in the same two fields.
+ */
+static int credit_io(struct ops_ctx *o, int sched, uint32_t domid, bool set,
+                     struct xen_domctl_sched_credit *s)
 {
-    struct xen_domctl_sched_credit s;
+    struct xen_domctl_sched_credit2 s2 = { s->weight, s->cap };
+    int rc;
+
+    if ( sched == XEN_SCHEDULER_CREDIT )
+        return set ? xc_sched_credit_domain_set(o->xch, domid, s)
+                   : xc_sched_credit_domain_get(o->xch, domid, s);
+    if ( sched != XEN_SCHEDULER_CREDIT2 )
+    {
+        errno = EOPNOTSUPP;
+        return -1;
+    }
+    rc = set ? xc_sched_credit2_domain_set(o->xch, domid, &s2)
+             : xc_sched_credit2_domain_get(o->xch, domid, &s2);
+    s->weight = s2.weight;
+    s->cap = s2.cap;
+    return rc;
+}
+
+static int print_credit(struct ops_ctx *o, int sched, uint32_t domid,
+                        bool header)
+{
+    struct xen_domctl_sched_credit s = { 0, 0 };
     char *name;
 
-    if ( xc_sched_credit_domain_get(o->xch, domid, &s) )
+    if ( credit_io(o, sched, domid, false, &s) )
         return ops_xc_fail(o, "domain %u", domid);
     if ( header )
         printf("%-32s %5s %6s %5s\n", "Name", "ID", "Weight", "Cap");
@@ -426,11 +452,22 @@ int vmctl_op_sched_credit(const char *domain, int weight, int cap)
     xc_domaininfo_t info[64];
     struct ops_ctx o;
     uint32_t domid, next = 0;
-    int rc = ops_open(&o, "sched-credit", false), n, i;
+    int rc = ops_open(&o, "sched-credit", false), n, i, sched = 0;
     bool header = true;
 
     if ( rc )
         goto out;
+    if ( xc_sched_id(o.xch, &sched) )
+    {
+        rc = ops_xc_fail(&o, "the host's scheduler");
+        goto out;
+    }
+    if ( sched != XEN_SCHEDULER_CREDIT && sched != XEN_SCHEDULER_CREDIT2 )
+    {
+        rc = ops_fail(&o, "the host runs scheduler %d, not credit or "
+                      "credit2", sched);
+        goto out;
+    }
     if ( domain )
     {
         rc = ops_resolve(&o, domain, &domid);
@@ -438,10 +475,10 @@ int vmctl_op_sched_credit(const char *domain, int weight, int cap)
             goto out;
         if ( weight < 0 && cap < 0 )
         {
-            rc = print_credit(&o, domid, true);
+            rc = print_credit(&o, sched, domid, true);
             goto out;
         }
-        if ( xc_sched_credit_domain_get(o.xch, domid, &s) )
+        if ( credit_io(&o, sched, domid, false, &s) )
         {
             rc = ops_xc_fail(&o, "domain %s", domain);
             goto out;
@@ -450,14 +487,14 @@ int vmctl_op_sched_credit(const char *domain, int weight, int cap)
             s.weight = (uint16_t)weight;
         if ( cap >= 0 )
             s.cap = (uint16_t)cap;
-        if ( xc_sched_credit_domain_set(o.xch, domid, &s) )
+        if ( credit_io(&o, sched, domid, true, &s) )
             rc = ops_xc_fail(&o, "domain %s", domain);
         goto out;
     }
     while ( !rc && (n = xc_domain_getinfolist(o.xch, next, 64, info)) > 0 )
     {
         for ( i = 0; i < n && !rc; i++, header = false )
-            rc = print_credit(&o, info[i].domain, header);
+            rc = print_credit(&o, sched, info[i].domain, header);
         next = info[n - 1].domain + 1u;
     }
  out:

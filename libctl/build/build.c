@@ -248,7 +248,9 @@ int xc_pv_domain_create(xc_interface *xch,
     cfg.cmdline = spec->cmdline;
     cfg.mem_kib = spec->memory_kib;
     cfg.store_domid = cfg.console_domid = spec->backend_domid;
-    if ( xc_domain_setmaxmem(xch, domid, spec->max_memory_kib +
+    /* createdomain sized the VCPU array; this makes the VCPUs. */
+    if ( xc_domain_max_vcpus(xch, domid, spec->vcpus) ||
+         xc_domain_setmaxmem(xch, domid, spec->max_memory_kib +
                              XC_PV_MAXMEM_SLACK_KIB) ||
          xc_domain_set_memmap_limit(xch, domid,
                                     (unsigned long)spec->max_memory_kib) )

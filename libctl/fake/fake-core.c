@@ -262,6 +262,7 @@ struct fake_hv *fake_hv_create(const struct fake_config *cfg)
     c0.max_vcpus = cfg->nr_cpus;
     if ( !fake_domain_new(hv, 0, &c0) )
         goto fail;
+    fake_domain(hv, 0)->vcpus_created = true;
     fake_domain(hv, 0)->vcpus[0].online = true;
     fake_console_write(hv, "(XEN) fake hypervisor 4.17 started\n");
     fake_hv_current = hv;

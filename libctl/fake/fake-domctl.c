@@ -110,8 +110,8 @@ static int set_context(struct fake_hv *hv, struct fake_domain *d,
     uint64_t l4;
     int rc;
 
-    if ( vc->vcpu >= d->config.max_vcpus )
-        return -ENOENT;
+    if ( vc->vcpu >= d->config.max_vcpus || !d->vcpus_created )
+        return -EINVAL;
     c = fake_ptr(hv, (uintptr_t)vc->ctxt.p, sizeof(*c));
     if ( !c )
         return -EFAULT;
@@ -137,8 +137,8 @@ static int get_context(struct fake_hv *hv, struct fake_domain *d,
 {
     vcpu_guest_context_t *c;
 
-    if ( vc->vcpu >= d->config.max_vcpus )
-        return -ENOENT;
+    if ( vc->vcpu >= d->config.max_vcpus || !d->vcpus_created )
+        return -EINVAL;
     c = fake_ptr(hv, (uintptr_t)vc->ctxt.p, sizeof(*c));
     if ( !c )
         return -EFAULT;
@@ -159,6 +159,8 @@ static int affinity(struct fake_hv *hv, struct fake_domain *d, bool set,
 
     if ( a->vcpu >= d->config.max_vcpus )
         return -EINVAL;
+    if ( !d->vcpus_created )
+        return -ESRCH;
     if ( a->flags & ~(XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT |
                       XEN_VCPUAFFINITY_FORCE) ||
          !(a->flags & (XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT)) )
@@ -193,17 +195,27 @@ static int affinity(struct fake_hv *hv, struct fake_domain *d, bool set,
     return 0;
 }
 
-/* Weight 0 and cap 0xffff leave a value alone, as in Xen's credit. */
-static int sched_op(struct fake_domain *d, struct xen_domctl_scheduler_op *s)
+/*
+ * The domain's scheduler must be the one named.  Weight 0 leaves the
+ * weight alone in both; credit leaves the cap alone at 0xffff, credit2
+ * takes 0 as "no cap" and refuses more than 100 per VCPU.
+ */
+static int sched_op(struct fake_hv *hv, struct fake_domain *d,
+                    struct xen_domctl_scheduler_op *s)
 {
-    if ( s->sched_id != XEN_SCHEDULER_CREDIT )
+    bool credit1 = hv->cfg.credit1;
+
+    if ( s->sched_id != (credit1 ? XEN_SCHEDULER_CREDIT
+                                 : XEN_SCHEDULER_CREDIT2) )
         return -EINVAL;
     switch ( s->cmd )
     {
     case XEN_DOMCTL_SCHEDOP_putinfo:
+        if ( !credit1 && s->u.credit2.cap > 100 * d->config.max_vcpus )
+            return -EINVAL;
         if ( s->u.credit.weight )
             d->weight = s->u.credit.weight;
-        if ( s->u.credit.cap != 0xffff )
+        if ( credit1 ? s->u.credit.cap != 0xffff : true )
             d->cap = s->u.credit.cap;
         return 0;
     case XEN_DOMCTL_SCHEDOP_getinfo:
@@ -262,7 +274,10 @@ static long dispatch(struct fake_hv *hv, struct xen_domctl *op,
         d->max_pages = op->u.max_mem.max_memkb >> 2;
         return 0;
     case XEN_DOMCTL_max_vcpus:
-        return op->u.max_vcpus.max == d->config.max_vcpus ? 0 : -EINVAL;
+        if ( op->u.max_vcpus.max != d->config.max_vcpus )
+            return -EINVAL;
+        d->vcpus_created = true;
+        return 0;
     case XEN_DOMCTL_setvcpucontext:
         return set_context(hv, d, &op->u.vcpucontext);
     case XEN_DOMCTL_getvcpucontext:
@@ -271,6 +286,8 @@ static long dispatch(struct fake_hv *hv, struct xen_domctl *op,
         i = op->u.getvcpuinfo.vcpu;
         if ( i >= d->config.max_vcpus )
             return -EINVAL;
+        if ( !d->vcpus_created )
+            return -ESRCH;
         op->u.getvcpuinfo.online = d->vcpus[i].online;
         op->u.getvcpuinfo.running = fake_domain_running(d) &&
                                     d->vcpus[i].online;
@@ -283,7 +300,7 @@ static long dispatch(struct fake_hv *hv, struct xen_domctl *op,
         return affinity(hv, d, op->cmd == XEN_DOMCTL_setvcpuaffinity,
                         &op->u.vcpuaffinity);
     case XEN_DOMCTL_scheduler_op:
-        return sched_op(d, &op->u.scheduler_op);
+        return sched_op(hv, d, &op->u.scheduler_op);
     case XEN_DOMCTL_setdomainhandle:
         memcpy(d->handle, op->u.setdomainhandle.handle, sizeof(d->handle));
         return 0;

@@ -95,7 +95,8 @@ long fake_sysctl(struct fake_hv *hv, uint64_t arg)
     case XEN_SYSCTL_readconsole:
         return readconsole(hv, &op->u.readconsole);
     case XEN_SYSCTL_sched_id:
-        op->u.sched_id.sched_id = XEN_SCHEDULER_CREDIT;
+        op->u.sched_id.sched_id = hv->cfg.credit1 ? XEN_SCHEDULER_CREDIT
+                                                  : XEN_SCHEDULER_CREDIT2;
         return 0;
     case XEN_SYSCTL_getcpuinfo:
         return cpuinfo(hv, &op->u.getcpuinfo);

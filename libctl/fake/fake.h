@@ -37,6 +37,7 @@ struct fake_config
     unsigned int nr_cpus;
     bool no_superpages;         /* populate_physmap refuses order > 0 */
     bool no_resource;           /* no XENMEM_acquire_resource */
+    bool credit1;               /* credit, not Xen 4.17's default credit2 */
 };
 
 /* Frame types, as validation gives them. */
@@ -84,7 +85,10 @@ struct fake_domain
     uint64_t pinned_l4;         /* MFN, or 0 */
     uint64_t memmap_kib;        /* XENMEM_set_memory_map's RAM, or 0 */
     uint64_t hypercall_mfn;     /* XEN_DOMCTL_hypercall_init's, or 0 */
-    struct fake_vcpu *vcpus;    /* config.max_vcpus of them */
+    /* config.max_vcpus of them, which exist once XEN_DOMCTL_max_vcpus
+     * asked for them (as in Xen 4.17: createdomain only sizes the array). */
+    struct fake_vcpu *vcpus;
+    bool vcpus_created;
     struct fake_port ports[FAKE_NR_PORTS];
 };
 

@@ -55,6 +55,7 @@ static uint32_t new_domain(unsigned int vcpus)
     c.max_maptrack_frames = -1;
     c.grant_opts = XEN_DOMCTL_GRANT_version(1);
     CU_ASSERT_EQUAL(xc_domain_create(xch, &domid, &c), 0);
+    CU_ASSERT_EQUAL(xc_domain_max_vcpus(xch, domid, vcpus), 0);
     return domid;
 }
 
@@ -105,7 +106,7 @@ static void test_physinfo(void)
     CU_ASSERT_EQUAL(hv->last_sysctl.u.getcpuinfo.max_cpus, 8);
     CU_ASSERT_EQUAL(nr, 4);
     CU_ASSERT_EQUAL(xc_sched_id(xch, &id), 0);
-    CU_ASSERT_EQUAL(id, XEN_SCHEDULER_CREDIT);
+    CU_ASSERT_EQUAL(id, XEN_SCHEDULER_CREDIT2);     /* Xen 4.17's default */
 }
 
 static void test_lifecycle(void)
@@ -114,10 +115,12 @@ static void test_lifecycle(void)
     uint32_t domid = new_domain(2);
 
     CU_ASSERT_EQUAL(domid, 1);
+    CU_ASSERT_EQUAL(hv->nr_domctls[XEN_DOMCTL_createdomain], 1);
+    CU_ASSERT_EQUAL(fake_domain(hv, domid)->config.max_vcpus, 2);
+    CU_ASSERT_EQUAL(fake_domain(hv, domid)->config.max_evtchn_port, 1023);
     CU_ASSERT_EQUAL(hv->last_domctl.interface_version, 0x15);
-    CU_ASSERT_EQUAL(hv->last_domctl.cmd, XEN_DOMCTL_createdomain);
-    CU_ASSERT_EQUAL(hv->last_domctl.u.createdomain.max_vcpus, 2);
-    CU_ASSERT_EQUAL(hv->last_domctl.u.createdomain.max_evtchn_port, 1023);
+    CU_ASSERT_EQUAL(hv->last_domctl.cmd, XEN_DOMCTL_max_vcpus);
+    CU_ASSERT_EQUAL(hv->last_domctl.u.max_vcpus.max, 2);
 
     CU_ASSERT_EQUAL(xc_domain_getinfo_single(xch, domid, &info), 0);
     CU_ASSERT_EQUAL(info.domain, domid);
@@ -237,9 +240,20 @@ static void test_handle(void)
 
 static void test_vcpu_context(void)
 {
-    uint32_t domid = new_domain(2);
+    struct xen_domctl_createdomain c;
     vcpu_guest_context_any_t ctxt;
     xc_vcpuinfo_t vinfo;
+    uint32_t domid = 0;
+
+    /* createdomain only sizes the VCPUs: max_vcpus makes them. */
+    memset(&c, 0, sizeof(c));
+    c.max_vcpus = 2;
+    c.max_grant_frames = c.max_maptrack_frames = -1;
+    c.grant_opts = XEN_DOMCTL_GRANT_version(1);
+    CU_ASSERT_EQUAL_FATAL(xc_domain_create(xch, &domid, &c), 0);
+    CU_ASSERT_EQUAL(xc_vcpu_getinfo(xch, domid, 0, &vinfo), -1);
+    CU_ASSERT_EQUAL(errno, ESRCH);
+    CU_ASSERT_EQUAL(xc_domain_max_vcpus(xch, domid, 2), 0);
 
     memset(&ctxt, 0, sizeof(ctxt));
     CU_ASSERT_EQUAL(xc_vcpu_getcontext(xch, domid, 0, &ctxt), -1);
@@ -253,7 +267,7 @@ static void test_vcpu_context(void)
     CU_ASSERT_EQUAL(errno, EINVAL);
     CU_ASSERT_EQUAL(hv->last_domctl.u.vcpucontext.vcpu, 1);
     CU_ASSERT_EQUAL(xc_vcpu_setcontext(xch, domid, 2, &ctxt), -1);
-    CU_ASSERT_EQUAL(errno, ENOENT);
+    CU_ASSERT_EQUAL(errno, EINVAL);
     CU_ASSERT_EQUAL(xc_vcpu_getinfo(xch, domid, 1, &vinfo), 0);
     CU_ASSERT_EQUAL(vinfo.online, 0);
 }
@@ -291,11 +305,33 @@ static void test_affinity(void)
     free(soft);
 }
 
+static void test_sched_credit2(void)
+{
+    uint32_t domid = new_domain(2);
+    struct xen_domctl_sched_credit2 s = { .weight = 128, .cap = 150 };
+    struct xen_domctl_sched_credit s1 = { .weight = 512 };
+
+    /* The domain's scheduler is credit2: credit calls are refused. */
+    CU_ASSERT_EQUAL(xc_sched_credit_domain_set(xch, domid, &s1), -1);
+    CU_ASSERT_EQUAL(errno, EINVAL);
+    CU_ASSERT_EQUAL(xc_sched_credit2_domain_set(xch, domid, &s), 0);
+    CU_ASSERT_EQUAL(hv->last_domctl.u.scheduler_op.sched_id,
+                    XEN_SCHEDULER_CREDIT2);
+    memset(&s, 0, sizeof(s));
+    CU_ASSERT_EQUAL(xc_sched_credit2_domain_get(xch, domid, &s), 0);
+    CU_ASSERT_EQUAL(s.weight, 128);
+    CU_ASSERT_EQUAL(s.cap, 150);
+    s.cap = 201;                    /* over 100 per VCPU */
+    CU_ASSERT_EQUAL(xc_sched_credit2_domain_set(xch, domid, &s), -1);
+    CU_ASSERT_EQUAL(errno, EINVAL);
+}
+
 static void test_sched_credit(void)
 {
     uint32_t domid = new_domain(1);
     struct xen_domctl_sched_credit s = { .weight = 512, .cap = 50 };
 
+    hv->cfg.credit1 = true;
     CU_ASSERT_EQUAL(xc_sched_credit_domain_set(xch, domid, &s), 0);
     CU_ASSERT_EQUAL(hv->last_domctl.cmd, XEN_DOMCTL_scheduler_op);
     CU_ASSERT_EQUAL(hv->last_domctl.u.scheduler_op.sched_id,
@@ -602,6 +638,7 @@ static CU_TestInfo tests[] = {
     { "vcpu context", test_vcpu_context },
     { "vcpu affinity", test_affinity },
     { "credit scheduler", test_sched_credit },
+    { "credit2 scheduler", test_sched_credit2 },
     { "console ring", test_console },
     { "populate and release", test_populate },
     { "foreign mappings", test_foreign_map },
