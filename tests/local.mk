@@ -24,3 +24,4 @@ TESTS += tests/style/check-style
 EXTRA_DIST += tests/style/check-style
 include $(srcdir)/tests/unit/libctl.mk
 include $(srcdir)/tests/guests/gnttab.mk
+include $(srcdir)/tests/unit/gnttab.mk
