@@ -150,17 +150,23 @@ int keeper_attach(struct keeper *k, struct ops_ctx *o,
         keeper_detach(k);
         return rc;
     }
+    /*
+     * Without a pty (no devpts mounted) the console still drains to the
+     * log, so the guest runs; only `vmctl console` is unavailable.
+     */
     rc = open_pty(k);
     if ( rc )
     {
-        ops_fail(o, "domain %s: console pty: %s", cfg->name, strerror(-rc));
-        keeper_detach(k);
-        return VMCTL_FAILED;
+        if ( k->pty >= 0 )
+            close(k->pty);
+        k->pty = k->pty_slave = -1;
+        k->tty[0] = '\0';
     }
     open_log(k);
     snprintf(path, sizeof(path), "/local/domain/%u/console/tty", k->domid);
-    if ( o->xs && !xs_write(o->xs, XBT_NULL, path, k->tty,
-                            (unsigned int)strlen(k->tty)) )
+    if ( k->tty[0] && o->xs &&
+         !xs_write(o->xs, XBT_NULL, path, k->tty,
+                   (unsigned int)strlen(k->tty)) )
     {
         rc = ops_fail(o, "domain %s: writing %s: %s", cfg->name, path,
                       strerror(errno));
