@@ -107,6 +107,9 @@ static void test_bad_configs(void)
     REFUSED(grant_opts, 3, EINVAL);
     REFUSED(grant_opts, 0x11, EINVAL);
     REFUSED(max_grant_frames, 0, EINVAL);
+    REFUSED(max_grant_frames, 65, EINVAL);
+    REFUSED(max_maptrack_frames, 1025, EINVAL);
+    REFUSED(cpupool_id, 5, ESRCH);
     REFUSED(vmtrace_size, 4096, EINVAL);
     REFUSED(arch.misc_flags, 2, EINVAL);
     REFUSED(arch.emulation_flags, 1U << 11, EINVAL);
@@ -123,21 +126,21 @@ static void test_create_ids(void)
     /*
      * Ids come from a rover that starts after 0 and only moves on, even
      * past ids that failed or were freed (the refused configurations
-     * above used 1..16).
+     * above used 1..19).
      */
     a = dom_create(0);
-    CHECK_EQ(a, 17);
+    CHECK_EQ(a, 20);
     b = dom_create(0);
-    CHECK_EQ(b, 18);
+    CHECK_EQ(b, 21);
     CHECK_EQ(dom_create(a), -EEXIST);
     CHECK_EQ(dom_destroy(b), 0);
     c = dom_create(0);
-    CHECK_EQ(c, 19);
+    CHECK_EQ(c, 22);
     /* A free id may be asked for; reserved ids mean "any". */
     d = dom_create(b);
     CHECK_EQ(d, b);
     e = dom_create(DOMID_FIRST_RESERVED + 5);
-    CHECK_EQ(e, 20);
+    CHECK_EQ(e, 23);
 
     /* Asking about a free id describes the next domain up. */
     CHECK_EQ(dom_destroy(d), 0);

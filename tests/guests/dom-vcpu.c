@@ -379,6 +379,28 @@ static void test_sched(domid_t dom)
     CHECK_EQ(c, 0);
 }
 
+static long hypercall_init(domid_t dom, uint64_t gmfn)
+{
+    struct xen_domctl op;
+
+    domctl_init(&op, XEN_DOMCTL_hypercall_init, dom);
+    op.u.hypercall_init.gmfn = gmfn;
+    return domctl(&op);
+}
+
+/* The builder's way to a hypercall page: a frame of the domain's own. */
+static void test_hypercall_init(domid_t dom, xen_pfn_t table, xen_pfn_t free)
+{
+    CHECK_EQ(hypercall_init(dom, free), 0);
+    CHECK_EQ(hypercall_init(dom, free), 0);
+    /* A page table cannot become one... */
+    CHECK_EQ(hypercall_init(dom, table), -EPERM);
+    /* ...and a frame not the domain's is none of its business. */
+    CHECK_EQ(hypercall_init(dom, 1), -EINVAL);
+    CHECK_EQ(hypercall_init(dom, start_info->shared_info >> 12), -EINVAL);
+    CHECK_EQ(hypercall_init(dom, ~0UL >> 12), -EINVAL);
+}
+
 static void test_address_size(domid_t dom)
 {
     struct xen_domctl op;
@@ -414,6 +436,7 @@ void test_main(void)
     {
         test_context_refusals(dom, mfns[0]);
         test_context(dom, mfns[0], mfns[1]);
+        test_hypercall_init(dom, mfns[1], mfns[2]);
     }
     test_affinity(dom);
     test_sched(dom);
