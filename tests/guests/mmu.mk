@@ -254,6 +254,16 @@ tests_guests_mmu_unpin_inuse_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_mmu_unpin_inuse_elf_LDADD = $(GUEST_LIB)
 tests_guests_mmu_unpin_inuse_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/mmu-user-space.elf
+tests_guests_mmu_user_space_elf_SOURCES = tests/guests/mmu-user-space.c \
+	tests/guests/mmu-common.h $(GUEST_NOTES)
+tests_guests_mmu_user_space_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_mmu_user_space_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_mmu_user_space_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_mmu_user_space_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_mmu_user_space_elf_LDADD = $(GUEST_LIB)
+tests_guests_mmu_user_space_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 MMU_BOOT_CASES = \
 	tests/boot/cases/mmu-balloon-pt.case \
 	tests/boot/cases/mmu-balloon.case \
@@ -280,7 +290,8 @@ MMU_BOOT_CASES = \
 	tests/boot/cases/mmu-ptwr.case \
 	tests/boot/cases/mmu-reservation.case \
 	tests/boot/cases/mmu-self-map.case \
-	tests/boot/cases/mmu-unpin-inuse.case
+	tests/boot/cases/mmu-unpin-inuse.case \
+	tests/boot/cases/mmu-user-space.case
 
 TESTS += $(MMU_BOOT_CASES)
 EXTRA_DIST += $(MMU_BOOT_CASES)
