@@ -218,6 +218,20 @@ void grant_table_relinquish(struct domain *d)
     spin_unlock(&gt->lock);
 }
 
+bool grant_table_in_use(const struct domain *d)
+{
+    const struct grant_table *gt = d->grant_table;
+
+    for ( unsigned int i = 0; gt && i < gt->nr_frames; i++ )
+    {
+        const struct page_info *pg = mfn_to_page(gt->shared[i]);
+
+        if ( page_get_owner(pg) == d && (pg->count_info & PGC_count_mask) )
+            return true;
+    }
+    return false;
+}
+
 void grant_table_destroy(struct domain *d)
 {
     struct grant_table *gt = d->grant_table;

@@ -582,9 +582,11 @@ static void test_setup_grow(void)
     CU_ASSERT_PTR_EQUAL(mfn_to_page(f[1])->owner, d1);
     CU_ASSERT_PTR_NULL(mfn_to_page(f[2])->owner);
     CU_ASSERT_FALSE(may_free(d1));
+    CU_ASSERT(grant_table_in_use(d1));
     zap_pte(d0, 0x1000);
     CU_ASSERT_PTR_NULL(mfn_to_page(f[1])->owner);
     CU_ASSERT(may_free(d1));
+    CU_ASSERT_FALSE(grant_table_in_use(d1));
 }
 
 /* --- map and unmap ------------------------------------------------------ */

@@ -38,6 +38,12 @@ int grant_table_init(struct domain *d, int max_grant_frames,
 void grant_table_relinquish(struct domain *d);
 
 /*
+ * Whether another domain still references one of d's shared frames (a
+ * toolstack's mapping of them): d must not be freed while one does.
+ */
+bool grant_table_in_use(const struct domain *d);
+
+/*
  * The last of d: free the table and its frames.  Only once nothing of d
  * is referenced any more (arch_domain_may_free()).
  */
