@@ -30,6 +30,33 @@ bool domctl_may_read_info(const struct domain *caller)
     return caller->is_privileged || caller->is_xenstore;
 }
 
+/*
+ * Xen checks the ranges of the I/O permission operations before it asks
+ * whether the caller may grant them.
+ */
+static int domctl_check_ranges(const struct xen_domctl *op)
+{
+    switch ( op->cmd )
+    {
+    case XEN_DOMCTL_iomem_permission:
+    {
+        uint64_t first = op->u.iomem_permission.first_mfn;
+
+        return first + op->u.iomem_permission.nr_mfns - 1 < first ? -EINVAL
+                                                                  : 0;
+    }
+
+    case XEN_DOMCTL_ioport_permission:
+    {
+        uint32_t first = op->u.ioport_permission.first_port;
+        uint32_t end = first + op->u.ioport_permission.nr_ports;
+
+        return end <= first || end > 0x10000 ? -EINVAL : 0;
+    }
+    }
+    return 0;
+}
+
 /* The operations that need the domain lookup done and the caller vetted. */
 static long domctl_dispatch(struct domain *caller, struct domain *d,
                             struct xen_domctl *op, bool *copyback)
@@ -141,6 +168,9 @@ long do_domctl(guest_va_t u_domctl)
             goto out;
     }
 
+    rc = domctl_check_ranges(&op);
+    if ( rc )
+        goto out;
     rc = -EPERM;
     if ( !domctl_may_control(caller) )
         goto out;

@@ -47,6 +47,18 @@ static void test_refusals(void)
     /* Nothing above dom0 yet. */
     CHECK_EQ(dom_info(1, &i, &found), -ESRCH);
 
+    /* I/O ranges that wrap or pass the last port. */
+    domctl_init(&op, XEN_DOMCTL_iomem_permission, 0);
+    op.u.iomem_permission.first_mfn = ~0ULL;
+    op.u.iomem_permission.nr_mfns = 2;
+    CHECK_EQ(domctl(&op), -EINVAL);
+    domctl_init(&op, XEN_DOMCTL_ioport_permission, 0);
+    op.u.ioport_permission.first_port = 0xfff0;
+    op.u.ioport_permission.nr_ports = 0x11;
+    CHECK_EQ(domctl(&op), -EINVAL);
+    op.u.ioport_permission.nr_ports = 0;
+    CHECK_EQ(domctl(&op), -EINVAL);
+
     /* dom0 cannot act on itself. */
     CHECK_EQ(dom_simple(XEN_DOMCTL_pausedomain, 0), -EINVAL);
     CHECK_EQ(dom_simple(XEN_DOMCTL_unpausedomain, 0), -EINVAL);

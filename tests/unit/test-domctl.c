@@ -477,6 +477,21 @@ static void test_unprivileged(void)
     CU_ASSERT_EQUAL(do_sysctl(GVA(gsop)), -EPERM);
     gsop->cmd = XEN_SYSCTL_readconsole;
     CU_ASSERT_EQUAL(do_sysctl(GVA(gsop)), -EPERM);
+    /* Bad I/O ranges are refused before the caller is. */
+    op_reset();
+    gop->u.iomem_permission.first_mfn = ~0ULL;
+    gop->u.iomem_permission.nr_mfns = 2;
+    CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_iomem_permission, 0), -EINVAL);
+    gop->u.iomem_permission.nr_mfns = 1;
+    CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_iomem_permission, 0), -EPERM);
+    op_reset();
+    gop->u.ioport_permission.first_port = 0xfff0;
+    gop->u.ioport_permission.nr_ports = 0x11;
+    CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_ioport_permission, 0), -EINVAL);
+    gop->u.ioport_permission.nr_ports = 0;
+    CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_ioport_permission, 0), -EINVAL);
+    gop->u.ioport_permission.nr_ports = 0x10;
+    CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_ioport_permission, 0), -EPERM);
     /* Nothing changed for it. */
     CU_ASSERT_EQUAL(du->controller_pause_count, 1);
 

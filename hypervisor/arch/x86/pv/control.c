@@ -81,6 +81,14 @@ long arch_do_domctl(struct domain *caller, struct domain *d,
     case XEN_DOMCTL_sethvmcontext:
     case XEN_DOMCTL_gethvmcontext_partial:
         return -EINVAL;
+
+    case XEN_DOMCTL_iomem_permission:
+    case XEN_DOMCTL_ioport_permission:
+        /*
+         * No device is passed through to a domain here, so no domain is
+         * given I/O memory or ports beyond what it starts with.
+         */
+        return -EOPNOTSUPP;
     }
     return -ENOSYS;
 }
