@@ -423,6 +423,7 @@ static void test_address_size(domid_t dom)
 void test_main(void)
 {
     static xen_pfn_t mfns[4];
+    uint64_t before = free_pages_settled(0);
     long dom = dom_create(0);
 
     if ( !CHECK(dom > 0) )
@@ -442,4 +443,6 @@ void test_main(void)
     test_sched(dom);
     test_address_size(dom);
     CHECK_EQ(dom_destroy(dom), 0);
+    /* Page tables in use, the hypercall page: every frame comes back. */
+    CHECK_EQ(free_pages_settled(before), before);
 }
