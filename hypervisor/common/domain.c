@@ -44,6 +44,7 @@
 /* Domains in increasing id order; few enough to walk. */
 static struct domain *domain_list;
 struct domain *hardware_domain;
+static struct vcpu_info dummy_vcpu_info;
 
 /* Exit status written to QEMU's isa-debug-exit when dom0 shuts down. */
 #define EXIT_DOM0_SHUTDOWN 0x10
@@ -178,8 +179,12 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id)
         return NULL;
     v->vcpu_id = id;
     v->domain = d;
-    /* Every VCPU we can have fits in shared_info's legacy array. */
-    v->vcpu_info = &d->shared_info->vcpu_info[id];
+    /*
+     * Past shared_info's array a VCPU must register a vcpu_info of its
+     * own before it is brought up; until then it writes to a dummy.
+     */
+    v->vcpu_info = id < XEN_LEGACY_MAX_VCPUS ? &d->shared_info->vcpu_info[id]
+                                             : &dummy_vcpu_info;
     /* Events stay masked until the guest asks for them. */
     v->vcpu_info->evtchn_upcall_mask = 1;
     v->down = true;

@@ -108,7 +108,8 @@ static void vcpu_release_frames(struct vcpu *v)
     {
         put_page_and_type(mfn_to_page(v->vcpu_info_mfn));
         v->vcpu_info_mfn = 0;
-        v->vcpu_info = &d->shared_info->vcpu_info[v->vcpu_id];
+        /* Nothing is delivered to a dying domain: any copy will do. */
+        v->vcpu_info = &d->shared_info->vcpu_info[0];
     }
     if ( v->arch.guest_table_user )
         put_page_and_type(mfn_to_page(v->arch.guest_table_user >>
