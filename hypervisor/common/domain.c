@@ -111,7 +111,8 @@ static void domain_reap(void)
     {
         struct domain *d = *pd;
 
-        if ( d->state == DOMAIN_DEAD && arch_domain_may_free(d) )
+        if ( d->state == DOMAIN_DEAD && arch_domain_may_free(d) &&
+             !grant_table_in_use(d) )
         {
             *pd = d->next_in_list;
             domain_free(d);

@@ -208,6 +208,11 @@ void grant_table_destroy(struct domain *d)
 {
 }
 
+bool grant_table_in_use(const struct domain *d)
+{
+    return false;
+}
+
 /* --- the arch, reduced to what common code relies on ---------------------- */
 
 static int relinquish_calls;
