@@ -50,3 +50,14 @@ tests_guests_gnttab_transfer_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_gnttab_transfer_elf_LDADD = $(GUEST_LIB)
 tests_guests_gnttab_transfer_elf_DEPENDENCIES = $(GUEST_DEPS)
 GNTTAB_CASES += tests/boot/cases/gnttab-transfer.case
+
+check_PROGRAMS += tests/guests/gnttab-domu.elf
+tests_guests_gnttab_domu_elf_SOURCES = tests/guests/gnttab-domu.c \
+	tests/guests/gnttab-common.h $(GUEST_NOTES)
+tests_guests_gnttab_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_gnttab_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_gnttab_domu_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_gnttab_domu_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_gnttab_domu_elf_LDADD = $(GUEST_LIB)
+tests_guests_gnttab_domu_elf_DEPENDENCIES = $(GUEST_DEPS)
+GNTTAB_CASES += tests/boot/cases/gnttab-domu.case
