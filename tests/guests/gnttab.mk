@@ -15,8 +15,6 @@ tests_guests_gnttab_table_elf_LDADD = $(GUEST_LIB)
 tests_guests_gnttab_table_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 GNTTAB_CASES = tests/boot/cases/gnttab-table.case
-TESTS += $(GNTTAB_CASES)
-EXTRA_DIST += $(GNTTAB_CASES)
 
 check_PROGRAMS += tests/guests/gnttab-map.elf
 tests_guests_gnttab_map_elf_SOURCES = tests/guests/gnttab-map.c \
@@ -61,3 +59,6 @@ tests_guests_gnttab_domu_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_gnttab_domu_elf_LDADD = $(GUEST_LIB)
 tests_guests_gnttab_domu_elf_DEPENDENCIES = $(GUEST_DEPS)
 GNTTAB_CASES += tests/boot/cases/gnttab-domu.case
+
+TESTS += $(GNTTAB_CASES)
+EXTRA_DIST += $(GNTTAB_CASES)
