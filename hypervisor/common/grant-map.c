@@ -151,7 +151,7 @@ static void map_grant_ref(struct gnttab_map_grant_ref *op)
     struct grant_table *lgt = ld->grant_table, *rgt;
     unsigned int pin_inc = pin_increment(op->flags);
     unsigned int refcnt = 0, typecnt = 0;
-    bool ro = op->flags & GNTMAP_readonly, host_mapped = false;
+    bool ro = op->flags & GNTMAP_readonly;
     struct active_grant_entry *act;
     struct grant_mapping *mt;
     struct page_info *pg;
@@ -219,10 +219,10 @@ static void map_grant_ref(struct gnttab_map_grant_ref *op)
                 goto could_not_pin;
             typecnt++;
         }
+        /* The last step that may fail: nothing to take back after it. */
         rc = arch_gnttab_create_mapping(op->host_addr, mfn, op->flags);
         if ( rc )
             goto undo;
-        host_mapped = true;
     }
 
     mt = maptrack_entry(lgt, handle);
@@ -239,11 +239,6 @@ static void map_grant_ref(struct gnttab_map_grant_ref *op)
  could_not_pin:
     rc = GNTST_general_error;
  undo:
-    if ( host_mapped )
-    {
-        arch_gnttab_replace_mapping(op->host_addr, mfn, 0, op->flags);
-        arch_gnttab_flush_tlb(ld);
-    }
     while ( typecnt-- )
         put_page_type(pg);
     while ( refcnt-- )
