@@ -111,7 +111,6 @@ void pv_start_dom0(void)
     d = domain_create(0, true);
     if ( !d )
         panic("cannot create dom0");
-    pv_vcpu_init(d->vcpu[0]);
     rc = pv_build_dom0(d, kernel, initrd);
     if ( rc )
         panic("could not build dom0 (error %d)", rc);

@@ -11,6 +11,7 @@
  */
 #include <hv/types.h>
 #include <hv/domain.h>
+#include <hv/guest-access.h>
 #include <asm/current.h>
 #include <asm/desc.h>
 #include <asm/eflags.h>
@@ -106,6 +107,62 @@ static bool iret_frame_ok(const struct cpu_user_regs *regs,
     return true;
 }
 
+/*
+ * The failsafe callback, when a data segment selector of the guest could
+ * not be reloaded: a frame RCX, R11, DS, ES, FS, GS, RIP, CS, RFLAGS, RSP,
+ * SS on the kernel stack, the selectors being the ones that failed.
+ */
+static bool deliver_failsafe(struct cpu_user_regs *regs, struct vcpu *v)
+{
+    struct pv_vcpu *pv = &v->arch.pv;
+    const struct cpu_user_regs *u = &v->arch.user_regs;
+    struct vcpu_info *vi = v->vcpu_info;
+    uint64_t frame[11];
+    unsigned long sp, rflags;
+
+    if ( !pv->failsafe_pending )
+        return false;
+    pv->failsafe_pending = false;
+
+    /* As Xen builds it: CS as it was, on the stack of the mode it was. */
+    sp = (v->arch.kernel_mode ? regs->rsp : pv->kernel_sp) & ~0xfUL;
+    if ( !v->arch.kernel_mode )
+        pv_toggle_guest_mode(v);
+    rflags = regs->rflags & ~(X86_EFLAGS_IF | X86_EFLAGS_IOPL);
+    if ( !vi->evtchn_upcall_mask )
+        rflags |= X86_EFLAGS_IF;
+    if ( v->domain->arch.vm_assist & (1UL << VMASST_TYPE_architectural_iopl) )
+        rflags |= pv->iopl;
+
+    frame[0] = regs->rcx;
+    frame[1] = regs->r11;
+    frame[2] = u->ds;
+    frame[3] = u->es;
+    frame[4] = u->fs;
+    frame[5] = u->gs;
+    frame[6] = regs->rip;
+    frame[7] = (uint16_t)regs->cs | ((uint64_t)vi->evtchn_upcall_mask << 32);
+    frame[8] = rflags;
+    frame[9] = regs->rsp;
+    frame[10] = regs->ss;
+    sp -= sizeof(frame);
+    if ( copy_to_guest(sp, frame, sizeof(frame)) )
+        pv_crash(v, regs, "fault writing the failsafe frame");
+
+    if ( pv->vgc_flags & VGCF_failsafe_disables_events )
+        vi->evtchn_upcall_mask = 1;
+    regs->entry_vector |= TRAP_syscall;
+    regs->rflags &= ~(X86_EFLAGS_AC | X86_EFLAGS_VM | X86_EFLAGS_RF |
+                      X86_EFLAGS_NT | X86_EFLAGS_TF);
+    regs->ss = FLAT_KERNEL_SS;
+    regs->rsp = sp;
+    regs->cs = FLAT_KERNEL_CS;
+    if ( !pv->failsafe_callback_eip )
+        pv_crash(v, regs, "segment reload failed with no failsafe callback");
+    regs->rip = pv->failsafe_callback_eip;
+    return true;
+}
+
 /* Bounce to the event callback if an upcall is pending and unmasked. */
 static bool deliver_event(struct cpu_user_regs *regs, struct vcpu *v)
 {
@@ -147,7 +204,8 @@ void pv_exit_to_guest(struct cpu_user_regs *regs)
 
     for ( ;; )
     {
-        if ( deliver_nmi(regs, v) || deliver_event(regs, v) )
+        if ( deliver_failsafe(regs, v) || deliver_nmi(regs, v) ||
+             deliver_event(regs, v) )
             continue;
         /*
          * A frame IRETQ would refuse gets the exception the CPU would

@@ -150,8 +150,13 @@ bool pv_emulate_ud(struct cpu_user_regs *regs);
 /* physdev.c */
 long do_physdev_op(int cmd, guest_va_t arg);
 
-/* vcpu-context.c */
+/*
+ * vcpu-context.c: a VCPU's defaults, and switching it onto and off this
+ * CPU (a context switch calls pv_vcpu_save(prev), then pv_vcpu_load(next)
+ * with next's page tables loaded and before its frame is returned to).
+ */
 void pv_vcpu_init(struct vcpu *v);
 void pv_vcpu_load(struct vcpu *v);
+void pv_vcpu_save(struct vcpu *v);
 
 #endif /* ARCH_X86_PV_H */

@@ -29,6 +29,7 @@ struct pv_vcpu
     bool syscall32_disables_events;
     bool sysenter_disables_events;
     unsigned long vgc_flags;            /* VGCF_*_disables_events */
+    bool failsafe_pending;              /* a selector failed to reload */
 
     /* Where bounces from guest user mode land (stack_switch). */
     unsigned long kernel_ss;
