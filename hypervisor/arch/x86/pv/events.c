@@ -26,15 +26,17 @@ static bool is_canonical(unsigned long va)
 
 /*
  * The descriptor behind a ring-3 selector, as IRETQ will read it: from
- * this CPU's GDT (the guest's frames, then our reserved page), or none.
+ * this CPU's GDT (the guest's frames, then our reserved page) or the
+ * guest's LDT, or none.
  */
 static bool read_gdt_desc(unsigned int sel, uint64_t *desc)
 {
     const uint64_t *gdt = (const uint64_t *)GDT_VIRT_START(
         smp_processor_id());
 
-    /* No LDT is ever loaded while the guest runs: LDT selectors fail. */
-    if ( (sel & 4) || (sel | 7) > GDT_LIMIT )
+    if ( sel & 4 )
+        return pv_ldt_desc(current_vcpu(), sel, desc);
+    if ( (sel | 7) > GDT_LIMIT )
         return false;
     *desc = gdt[sel >> 3];
     return true;

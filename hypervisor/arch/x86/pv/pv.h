@@ -119,6 +119,17 @@ int pv_get_segdesc_page(struct domain *d, unsigned long mfn);
 void pv_put_segdesc_page(struct domain *d, unsigned long mfn);
 int pv_write_descriptor(struct domain *d, paddr_t maddr, uint64_t desc);
 
+/*
+ * ldt.c: the guest's LDT (MMUEXT_SET_LDT), shadowed lazily into this
+ * CPU's LDT window.  pv_load_ldt() (re)loads LDTR for v, dropping any
+ * pages mapped so far; pv_ldt_page_fault() handles a #PF in the window
+ * (true if dealt with, the guest's own fault injected if need be);
+ * pv_ldt_desc() reads an LDT descriptor of the running VCPU.
+ */
+void pv_load_ldt(struct vcpu *v);
+bool pv_ldt_page_fault(struct cpu_user_regs *regs, unsigned long addr);
+bool pv_ldt_desc(struct vcpu *v, unsigned int sel, uint64_t *desc);
+
 /* fpu.c */
 void pv_fpu_init(struct vcpu *v);
 void pv_fpu_enter(struct vcpu *v);

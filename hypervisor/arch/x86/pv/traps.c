@@ -152,7 +152,7 @@ static void do_page_fault(struct cpu_user_regs *regs, struct vcpu *v)
     /* Guests cannot write reserved bits: our page tables are broken. */
     if ( regs->error_code & PFEC_reserved_bit )
         pv_crash(v, regs, "page fault on a reserved bit");
-    if ( pv_fixup_page_fault(regs, addr) )
+    if ( pv_ldt_page_fault(regs, addr) || pv_fixup_page_fault(regs, addr) )
         return;
     pv_inject_page_fault(regs, regs->error_code, addr);
 }

@@ -2,7 +2,7 @@
 /*
  * The CPU-side state of a PV VCPU: its defaults when created, what goes
  * into the CPU when it starts running there (data segment selectors and
- * bases, GDT frames, debug registers, the lazy FPU) and what comes back
+ * bases, GDT and LDT, debug registers, the lazy FPU) and what comes back
  * out when it stops.  A selector that no longer loads (its descriptor
  * changed while the VCPU was away) is nulled and the guest told through
  * its failsafe callback, on the way back into it.
@@ -69,8 +69,9 @@ void pv_vcpu_load(struct vcpu *v)
     const struct cpu_user_regs *u = &v->arch.user_regs;
     bool ok = true;
 
-    /* The GDT first: the selectors are looked up in it. */
+    /* The descriptor tables first: the selectors are looked up in them. */
     pv_load_gdt(v);
+    pv_load_ldt(v);
     ok &= LOAD_SEL(ds, u->ds);
     ok &= LOAD_SEL(es, u->es);
     ok &= LOAD_SEL(fs, u->fs);
