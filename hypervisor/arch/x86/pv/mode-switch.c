@@ -53,16 +53,6 @@ void pv_toggle_guest_mode(struct vcpu *v)
     write_cr3(mode_table(v));
 }
 
-void pv_set_guest_table(struct vcpu *v, paddr_t l4, bool user)
-{
-    if ( user )
-        v->arch.guest_table_user = l4;
-    else
-        v->arch.guest_table = l4;
-    if ( v == current_vcpu() && mode_table(v) != read_cr3() )
-        write_cr3(mode_table(v));
-}
-
 long do_stack_switch(unsigned long ss, unsigned long sp)
 {
     struct vcpu *v = current_vcpu();

@@ -73,8 +73,6 @@ void pv_inject_hw_exception(struct cpu_user_regs *regs, unsigned int vector,
 void pv_inject_page_fault(struct cpu_user_regs *regs, uint32_t error_code,
                           unsigned long cr2);
 void pv_inject_sw_interrupt(struct cpu_user_regs *regs, unsigned int vector);
-/* Finish an emulated instruction: advance RIP, honour single-stepping. */
-void pv_emul_instruction_done(struct cpu_user_regs *regs, unsigned long rip);
 
 /* The RPL a 64-bit PV guest kernel's selectors get (it runs in ring 3). */
 static inline unsigned int pv_fixup_guest_selector(unsigned int sel)
@@ -84,8 +82,6 @@ static inline unsigned int pv_fixup_guest_selector(unsigned int sel)
 
 /* mode-switch.c */
 void pv_toggle_guest_mode(struct vcpu *v);
-/* NEW_BASEPTR / NEW_USER_BASEPTR once the MMU validated the L4. */
-void pv_set_guest_table(struct vcpu *v, paddr_t l4, bool user);
 long do_stack_switch(unsigned long ss, unsigned long sp);
 long do_set_segment_base(unsigned int which, unsigned long base);
 
@@ -139,7 +135,6 @@ long do_fpu_taskswitch(int set);
 
 /* debugreg.c */
 #define PV_DR6_DEFAULT  0xffff0ff0UL
-#define PV_DR6_BS       (1UL << 14)
 void pv_init_debugregs(struct vcpu *v);
 void pv_load_debugregs(const struct vcpu *v);
 long pv_set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value);

@@ -172,14 +172,3 @@ void pv_inject_sw_interrupt(struct cpu_user_regs *regs, unsigned int vector)
 {
     bounce_vector(regs, vector, TBF_EXCEPTION, 0);
 }
-
-void pv_emul_instruction_done(struct cpu_user_regs *regs, unsigned long rip)
-{
-    regs->rip = rip;
-    regs->rflags &= ~X86_EFLAGS_RF;
-    if ( regs->rflags & X86_EFLAGS_TF )
-    {
-        current_vcpu()->arch.pv.dr6 |= PV_DR6_BS | PV_DR6_DEFAULT;
-        pv_inject_hw_exception(regs, TRAP_debug, 0);
-    }
-}
