@@ -184,6 +184,16 @@ tests_guests_cpu_iopl_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_iopl_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_iopl_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-iopl-arch.elf
+tests_guests_cpu_iopl_arch_elf_SOURCES = \
+	tests/guests/cpu-iopl-arch.c $(GUEST_NOTES)
+tests_guests_cpu_iopl_arch_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_iopl_arch_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_iopl_arch_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_iopl_arch_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_iopl_arch_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_iopl_arch_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-iret.elf
 tests_guests_cpu_iret_elf_SOURCES = tests/guests/cpu-iret.c $(GUEST_NOTES)
 tests_guests_cpu_iret_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
@@ -343,6 +353,7 @@ CPU_BOOT_CASES = \
 	tests/boot/cases/cpu-gdt.case \
 	tests/boot/cases/cpu-hostile.case \
 	tests/boot/cases/cpu-int80.case \
+	tests/boot/cases/cpu-iopl-arch.case \
 	tests/boot/cases/cpu-iopl.case \
 	tests/boot/cases/cpu-iret-bad.case \
 	tests/boot/cases/cpu-iret-fault-hv.case \
