@@ -4,14 +4,15 @@
 
 TESTS += tests/linux/dom0-boot
 EXTRA_DIST += tests/linux/dom0-boot tests/linux/dom0-checks \
-	tests/linux/xen-version.c scripts/mkinitramfs scripts/initramfs/init \
-	scripts/vmlinuz-to-elf bench/linux-boot
+	tests/linux/xen-version.c tests/linux/trace-hypercalls \
+	tests/linux/hypercall-trace.py scripts/mkinitramfs \
+	scripts/initramfs/init scripts/vmlinuz-to-elf bench/linux-boot
 CLEANFILES += tests/linux/xen-version tests/linux/dom0-test.cpio.gz \
 	tests/linux/dom0-test.cpio.gz.key tests/linux/vmlinux.elf \
 	tests/linux/vmlinux.elf.key tests/linux/dom0-boot.*.serial \
 	tests/linux/dom0-boot.*.serial.qemu tests/linux/dom0-boot.*.keys \
 	tests/linux/dom0-boot.diff tests/linux/dom0.cpio.gz \
-	tests/linux/dom0.cpio.gz.key
+	tests/linux/dom0.cpio.gz.key tests/linux/trace.*
 
 # `make initramfs`: the plain dom0 initramfs (marker, then poweroff).
 .PHONY: initramfs
