@@ -26,7 +26,9 @@
  * ports.  Everything is given back by the time the domain leaves the list.
  *
  * Locking: control operations are serialised by domctl's lock; guests run
- * on one CPU.  The list is changed only there and at boot.
+ * on one CPU.  The list is changed only there and at boot.  Whatever
+ * vcpu_runnable() looks at is reported to the scheduler when it changes
+ * (sched_vcpu_update()), which queues the VCPU or takes it off its CPU.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -36,6 +38,7 @@
 #include <hv/event.h>
 #include <hv/grant_table.h>
 #include <hv/page-alloc.h>
+#include <hv/sched.h>
 #include <hv/time.h>
 #include <asm/page.h>
 #include <public/sched.h>
@@ -199,7 +202,7 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id)
         return NULL;
     }
     vcpu_time_init(v);
-    d->sched.nr_units++;
+    sched_add_vcpu(v);
     /* A VCPU added to a domain shutting down stops with the others. */
     if ( d->is_shut_down )
     {
@@ -215,6 +218,7 @@ static void vcpu_destroy(struct vcpu *v)
     struct domain *d = v->domain;
 
     d->vcpu[v->vcpu_id] = NULL;
+    sched_remove_vcpu(v);
     arch_vcpu_destroy(v);
     free_block(v, sizeof(*v));
 }
@@ -348,26 +352,31 @@ struct domain *domain_create(domid_t domid, bool privileged)
 
 /* --- pausing ------------------------------------------------------------ */
 
+/* Each change of a count is reported to the scheduler at once. */
 void domain_pause(struct domain *d)
 {
     d->pause_count++;
+    sched_domain_update(d);
 }
 
 void domain_unpause(struct domain *d)
 {
     if ( d->pause_count )
         d->pause_count--;
+    sched_domain_update(d);
 }
 
 void vcpu_pause(struct vcpu *v)
 {
     v->pause_count++;
+    sched_vcpu_update(v);
 }
 
 void vcpu_unpause(struct vcpu *v)
 {
     if ( v->pause_count )
         v->pause_count--;
+    sched_vcpu_update(v);
 }
 
 int domain_pause_by_controller(struct domain *d)
@@ -478,8 +487,8 @@ void domain_crash(struct domain *d, const char *why)
 {
     printk(LOG_ERR "dom%u crashed: %s\n", d->domain_id, why);
     domain_shutdown(d, SHUTDOWN_crash);
-    /* Only the hardware domain runs yet, and it took the machine down. */
-    panic("domain %u crashed with nothing else to run", d->domain_id);
+    /* The hardware domain took the machine down; any other stops here. */
+    sched_leave_crashed(d);
 }
 
 /* --- destruction -------------------------------------------------------- */

@@ -7,6 +7,9 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/schedule.c \
 	hypervisor/common/timer.c \
 	hypervisor/common/sched/credit.c \
+	hypervisor/common/sched/core.c \
+	hypervisor/include/hv/sched.h \
+	hypervisor/include/hv/sched-if.h \
 	hypervisor/common/version.c \
 	hypervisor/common/event_channel.c \
 	hypervisor/common/event_2l.c \

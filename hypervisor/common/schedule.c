@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * sched_op: yield, block, poll, shutdown, watchdogs and pin override.  One
- * VCPU per CPU for now, so yielding returns at once and a blocked VCPU
- * waits with the CPU halted until something it waits for happens.
+ * sched_op: yield, block, poll, shutdown, watchdogs and pin override.
+ * Yielding, blocking and polling only tell the scheduler (sched/core.c);
+ * the VCPU leaves the CPU on its way back to the guest, and the hypercall
+ * has returned by the time it runs again.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -30,74 +31,37 @@ bool vcpu_events_pending(const struct vcpu *v)
 }
 
 /*
- * Wait until cond(v) holds.  Interrupts are off while it is checked, and
- * the arch wait enables them atomically with halting, so a wake-up that
- * lands between the check and the halt is not lost.  A VCPU that has to
- * wait is blocked for its runstate and its periodic timer, as on Xen; one
- * whose condition already holds never stops running.
+ * SCHEDOP_block: events on, then off the CPU until one arrives.  Marked
+ * blocked before looking, so that an event landing in between wakes us
+ * (and the block is never committed) instead of being missed.
  */
-static void vcpu_wait(struct vcpu *v, bool (*cond)(struct vcpu *v))
-{
-    arch_irq_disable();
-    if ( !cond(v) )
-    {
-        vcpu_time_switch_out(v, RUNSTATE_blocked);
-        do
-            arch_wait_for_interrupt();
-        while ( !cond(v) );
-        vcpu_time_switch_in(v);
-    }
-    arch_irq_enable();
-}
-
-/* Without the time code (host tests of this file), nothing to account. */
-__attribute__((weak)) void vcpu_time_switch_out(struct vcpu *v, int state)
-{
-    (void)v;
-    (void)state;
-}
-
-__attribute__((weak)) void vcpu_time_switch_in(struct vcpu *v)
-{
-    (void)v;
-}
-
-static bool block_done(struct vcpu *v)
-{
-    return v->kicked || vcpu_events_pending(v);
-}
-
 void vcpu_block(struct vcpu *v)
 {
-    v->kicked = false;
-    /* Unmask first: an event that arrived before blocking must wake us. */
     v->vcpu_info->evtchn_upcall_mask = 0;
-    vcpu_wait(v, block_done);
-}
-
-void vcpu_kick(struct vcpu *v)
-{
-    /* The waiting loop runs on this CPU and rechecks after each interrupt;
-     * with several CPUs this also has to interrupt v's CPU. */
-    __atomic_store_n(&v->kicked, true, __ATOMIC_SEQ_CST);
+    vcpu_block_prepare(v);
+    if ( vcpu_events_pending(v) )
+        vcpu_block_cancel(v);
+    else
+        vcpu_block_commit(v);
 }
 
 /* --- SCHEDOP_poll --------------------------------------------------------- */
 
 /*
- * Wait until one of the given ports is pending (masked or not), an event
+ * Block until one of the given ports is pending (masked or not), an event
  * is delivered to the VCPU, or the timeout (absolute system time) passes.
- * The event-channel code ends the poll and kicks us when a polled port
- * fires; registering before checking the ports closes the race.
+ * Blocked and registered as a poller before the ports are looked at: the
+ * event-channel code ends the poll and wakes us when a polled port fires
+ * from then on.  The call returns at once; the VCPU stays off the CPU
+ * until woken, and 0 is what it sees whatever woke it.
  */
-static bool poll_done(struct vcpu *v)
-{
-    return v->kicked || v->poll_timed_out;
-}
-
 static void poll_timeout(void *data)
 {
-    ((struct vcpu *)data)->poll_timed_out = true;
+    struct vcpu *v = data;
+
+    /* Only if the poll is still on: nothing else woke it meanwhile. */
+    if ( evtchn_poll_end(v) )
+        vcpu_unblock(v);
 }
 
 static long sched_poll(struct vcpu *v, const struct sched_poll *p)
@@ -111,8 +75,8 @@ static long sched_poll(struct vcpu *v, const struct sched_poll *p)
     if ( !guest_range_ok(ports, (uint64_t)p->nr_ports * sizeof(port)) )
         return -EFAULT;
 
-    v->kicked = false;
-    v->poll_timed_out = false;
+    timer_stop(&v->poll_timer);
+    vcpu_block_prepare(v);
     evtchn_poll_begin(v, EVTCHN_POLL_ANY);
     if ( vcpu_events_pending(v) )
         goto out;
@@ -136,10 +100,13 @@ static long sched_poll(struct vcpu *v, const struct sched_poll *p)
     timer_init(&v->poll_timer, poll_timeout, v);
     if ( p->timeout )
         timer_set(&v->poll_timer, p->timeout);
-    vcpu_wait(v, poll_done);
+    if ( vcpu_block_commit(v) )
+        return 0;
+    /* Woken before it could go: nothing to wait for. */
     timer_stop(&v->poll_timer);
  out:
     evtchn_poll_end(v);
+    vcpu_block_cancel(v);
     return rc;
 }
 
@@ -227,6 +194,7 @@ long do_sched_op(int cmd, guest_va_t arg)
     switch ( cmd )
     {
     case SCHEDOP_yield:
+        vcpu_yield(v);
         return 0;
 
     case SCHEDOP_block:

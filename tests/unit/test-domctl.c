@@ -137,6 +137,30 @@ void vcpu_kick(struct vcpu *v)
 {
 }
 
+/* The scheduler only hears of changes here; tests/unit/test-sched-core.c
+ * covers what it does with them. */
+void sched_add_vcpu(struct vcpu *v)
+{
+}
+
+void sched_remove_vcpu(struct vcpu *v)
+{
+}
+
+void sched_vcpu_update(struct vcpu *v)
+{
+}
+
+void sched_domain_update(struct domain *d)
+{
+}
+
+void __attribute__((noreturn)) sched_leave_crashed(struct domain *d)
+{
+    fprintf(stderr, "d%u crashed\n", d->domain_id);
+    abort();
+}
+
 static int wallclock_updates;
 
 void domain_time_init(struct domain *d)

@@ -106,9 +106,22 @@ unsigned int arch_nr_cpus(void) { return 2; }
 uint64_t arch_now(void) { return fake_now; }
 void arch_set_deadline(uint64_t ns) { fake_deadline = ns; }
 
-void arch_wait_for_interrupt(void)
+/*
+ * The scheduler, as far as sched_op uses it.  A committed block is where
+ * the VCPU would leave the CPU: here time passes to the next deadline (a
+ * timer may wake it), or an event arrives.
+ */
+static bool blocked;
+
+void vcpu_block_prepare(struct vcpu *v) { blocked = true; }
+void vcpu_block_cancel(struct vcpu *v) { blocked = false; }
+void vcpu_unblock(struct vcpu *v) { blocked = false; }
+void vcpu_yield(struct vcpu *v) {}
+
+bool vcpu_block_commit(struct vcpu *v)
 {
-    /* Time passes to the next deadline, or an event arrives. */
+    if ( !blocked )
+        return false;
     idle_calls++;
     if ( fake_deadline )
     {
@@ -117,6 +130,7 @@ void arch_wait_for_interrupt(void)
     }
     else
         shared.vcpu_info[0].evtchn_upcall_pending = 1;
+    return true;
 }
 
 void printk(const char *fmt, ...)

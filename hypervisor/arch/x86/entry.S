@@ -41,14 +41,19 @@ common_entry:
 
 /*
  * Return to whatever was interrupted, with %rsp at a cpu_user_regs.
- * Guest returns (ring 3) first run the PV layer's hook, with interrupts
- * off so that nothing new can become pending after it looked.
+ * Guest returns (ring 3) first pass the scheduler, then run the PV layer's
+ * hook, with interrupts off so that nothing new can become pending after
+ * they looked.
  */
         .globl  ret_from_intr
 ret_from_intr:
         testb   $3, UREGS_cs(%rsp)
         jz      1f
         cli
+        /* The scheduler first: the frame may become another VCPU's. */
+        sub     $8, %rsp
+        call    pv_sched_exit_to_guest
+        add     $8, %rsp
         mov     %rsp, %rdi
         sub     $8, %rsp
         call    pv_exit_to_guest

@@ -42,8 +42,8 @@ struct vcpu
     mfn_t vcpu_info_mfn;            /* or in this frame (0: not moved) */
     bool pin_override;              /* SCHEDOP_pin_override in force */
     struct timer poll_timer;        /* SCHEDOP_poll's timeout */
-    bool poll_timed_out;
-    bool kicked;                    /* woken since it last blocked */
+    bool is_blocked;                /* waits for an event (block, poll) */
+    bool is_running;                /* its state is on a CPU (sched/) */
     struct evtchn_vcpu evtchn;
     struct vcpu_time time;          /* timers, runstate, time areas */
 

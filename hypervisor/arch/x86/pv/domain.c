@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Starting dom0 and running PV VCPUs: the SYSCALL MSRs, the hypervisor's
- * slots in every guest L4, and the switch into ring 3.
+ * Starting dom0: the SYSCALL MSRs, the hypervisor's slots in every guest
+ * L4, and handing the built domain to the scheduler.
  */
 #include <hv/types.h>
 #include <hv/lib.h>
 #include <hv/boot.h>
 #include <hv/console.h>
 #include <hv/domain.h>
+#include <hv/sched.h>
 #include <hv/timer.h>
 #include <hv/time.h>
 #include <hv/page-alloc.h>
@@ -80,19 +81,6 @@ static void pv_init_cpu(void)
     set_idt_gate(TRAP_debug, pv_debug_entry, 0, IST_NONE);
 }
 
-void pv_run_vcpu(struct vcpu *v)
-{
-    struct cpu_user_regs *frame = guest_cpu_user_regs();
-
-    set_current_vcpu(v);
-    write_cr3(v->arch.guest_table);
-    pv_vcpu_load(v);
-    *frame = v->arch.user_regs;
-    v->domain->state = DOMAIN_RUNNING;
-    vcpu_time_switch_in(v);
-    pv_enter_guest(frame);
-}
-
 void pv_start_dom0(void)
 {
     const struct boot_module *kernel, *initrd;
@@ -106,6 +94,7 @@ void pv_start_dom0(void)
 
     /* Frames are owned from the first domain on (shared_info is lent). */
     mm_init();
+    sched_init(arch_nr_cpus());
     /* Before the VCPU is set up: it inherits what the CPU runs with. */
     pv_init_cpu();
     d = domain_create(0, true);
@@ -117,5 +106,7 @@ void pv_start_dom0(void)
 
     arch_timers_init();
     printk(LOG_INFO "starting dom0\n");
-    pv_run_vcpu(d->vcpu[0]);
+    d->state = DOMAIN_RUNNING;
+    sched_domain_update(d);
+    pv_start_scheduling();
 }

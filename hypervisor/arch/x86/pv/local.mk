@@ -20,6 +20,7 @@ HV_PV_SOURCES = \
 	hypervisor/arch/x86/pv/emul-ops.c \
 	hypervisor/arch/x86/pv/physdev.c \
 	hypervisor/arch/x86/pv/ldt.c \
+	hypervisor/arch/x86/pv/context-switch.c \
 	hypervisor/arch/x86/rtc.c \
 	hypervisor/arch/x86/pvclock.c \
 	hypervisor/arch/x86/vcpu-op.c \

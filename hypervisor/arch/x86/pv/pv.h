@@ -24,7 +24,15 @@ int pv_build_dom0(struct domain *d, const struct boot_module *kernel,
 
 /* domain.c */
 void pv_init_guest_l4(uint64_t *l4);
-void __noreturn pv_run_vcpu(struct vcpu *v);
+
+/*
+ * context-switch.c: the scheduler's pass on the way out to a guest (from
+ * ret_from_intr, interrupts off; it may switch to another VCPU's frame or
+ * leave for the idle loop), and the boot CPU's first entry into the idle
+ * loop once dom0 is built.
+ */
+void pv_sched_exit_to_guest(void);
+void __noreturn pv_start_scheduling(void);
 
 /* entry.S */
 void pv_syscall_entry(void);
