@@ -25,3 +25,4 @@ EXTRA_DIST += tests/style/check-style
 include $(srcdir)/tests/unit/libctl.mk
 include $(srcdir)/tests/guests/gnttab.mk
 include $(srcdir)/tests/unit/gnttab.mk
+include $(srcdir)/tests/unit/consoled.mk
