@@ -83,3 +83,4 @@ libctl_libctl_fake_a_SOURCES = libctl/fake/fake.h libctl/fake/fake-priv.h \
 libctl_libctl_fake_a_CPPFLAGS = $(LIBCTL_CPPFLAGS)
 libctl_libctl_fake_a_CFLAGS = $(LIBCTL_CFLAGS)
 EXTRA_DIST += libctl/.gitignore
+EXTRA_DIST += libctl/README.md

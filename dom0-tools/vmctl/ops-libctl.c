@@ -174,6 +174,24 @@ static int open_domain(struct ops_ctx *o, const char *cmd,
     return rc;
 }
 
+/*
+ * A destroyed domain lingers, dying, until the last mapping of its pages
+ * goes (its keeper's console, the xenstore daemon's ring): give them a
+ * moment, so that a list right after shows it gone.
+ */
+static void wait_freed(struct ops_ctx *o, uint32_t domid)
+{
+    struct timespec tick = { 0, 50 * 1000 * 1000 };
+    unsigned int tries;
+
+    for ( tries = 0; tries < 200; tries++ )
+    {
+        if ( xc_domain_getinfo_single(o->xch, domid, NULL) )
+            return;
+        nanosleep(&tick, NULL);
+    }
+}
+
 int vmctl_op_destroy(const char *domain)
 {
     struct ops_ctx o;
@@ -193,6 +211,7 @@ int vmctl_op_destroy(const char *domain)
         goto out;
     }
     dom_teardown(&o, domid);
+    wait_freed(&o, domid);
  out:
     ops_close(&o);
     return rc;
