@@ -601,6 +601,98 @@ static void test_destroy(void)
     domcfg_free(cfg);
 }
 
+/* The client's watches and transactions, against vmstored's engine. */
+static void test_xenstore_client(void)
+{
+    struct xs_handle *a = xs_open(0), *b = xs_open(0);
+    unsigned int n = 0;
+    xs_transaction_t t;
+    char **ev, *v;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_TRUE(xs_write(a, XBT_NULL, "/test/x", "1", 1));
+    CU_ASSERT_TRUE(xs_watch(a, "/test", "tok"));
+    ev = xs_read_watch(a, &n);          /* fires once when set */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ev);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_STRING_EQUAL(ev[XS_WATCH_PATH], "/test");
+    CU_ASSERT_STRING_EQUAL(ev[XS_WATCH_TOKEN], "tok");
+    free(ev);
+    CU_ASSERT_TRUE(xs_write(b, XBT_NULL, "/test/y", "2", 1));
+    /* A reply to another request may come after the event: it waits. */
+    v = xs_read(a, XBT_NULL, "/test/y", &n);
+    CU_ASSERT_PTR_NOT_NULL(v);
+    free(v);
+    ev = xs_read_watch(a, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ev);
+    CU_ASSERT_STRING_EQUAL(ev[XS_WATCH_PATH], "/test/y");
+    free(ev);
+    CU_ASSERT_TRUE(xs_unwatch(a, "/test", "tok"));
+
+    /* Two writers of one node: the second to commit must retry. */
+    t = xs_transaction_start(a);
+    CU_ASSERT_NOT_EQUAL(t, XBT_NULL);
+    v = xs_read(a, t, "/test/x", &n);
+    free(v);
+    CU_ASSERT_TRUE(xs_write(b, XBT_NULL, "/test/x", "3", 1));
+    CU_ASSERT_TRUE(xs_write(a, t, "/test/x", "4", 1));
+    CU_ASSERT_FALSE(xs_transaction_end(a, t, false));
+    CU_ASSERT_EQUAL(errno, EAGAIN);
+
+    CU_ASSERT_PTR_NULL(xs_read(a, XBT_NULL, "/test/none", &n));
+    CU_ASSERT_EQUAL(errno, ENOENT);
+    CU_ASSERT_TRUE(xs_rm(a, XBT_NULL, "/test"));
+    v = xs_get_domain_path(a, 7);
+    CU_ASSERT_STRING_EQUAL(v ? v : "", "/local/domain/7");
+    free(v);
+    xs_close(a);
+    xs_close(b);
+}
+
+/* vmctl console over a pipe: guest output out, keys in, Ctrl-] ends. */
+static void test_console_attach(void)
+{
+    struct domain_config *cfg;
+    struct xencons_interface *r;
+    struct built_domain bd;
+    struct ops_ctx o;
+    struct keeper k;
+    int in[2], saved_stdin;
+
+    if ( !guest_kernel() )
+        return;
+    cfg = config("guest2", guest_kernel(), "");
+    capture_begin();
+    CU_ASSERT_EQUAL_FATAL(vmctl_op_create(cfg, false, false), VMCTL_OK);
+    capture_end();
+    bd = built_of(domid_of("guest2"));
+    ctx(&o);
+    CU_ASSERT_EQUAL_FATAL(keeper_attach(&k, &o, cfg, &bd), VMCTL_OK);
+    r = guest_console(bd.domid);
+    guest_print(bd.domid, r, "login: ");
+    CU_ASSERT_EQUAL(keeper_step(&k, 100), KEEPER_RUNNING);
+
+    CU_ASSERT_EQUAL_FATAL(pipe(in), 0);
+    CU_ASSERT_EQUAL(write(in[1], "root\r\x1d", 6), 6);
+    saved_stdin = dup(STDIN_FILENO);
+    dup2(in[0], STDIN_FILENO);
+    capture_begin();
+    CU_ASSERT_EQUAL(vmctl_op_console("guest2"), VMCTL_OK);
+    CU_ASSERT_STRING_EQUAL(capture_end(), "login: ");
+    dup2(saved_stdin, STDIN_FILENO);
+    close(saved_stdin);
+    close(in[0]);
+    close(in[1]);
+    CU_ASSERT_EQUAL(keeper_step(&k, 100), KEEPER_RUNNING);
+    CU_ASSERT_EQUAL(r->in_prod - r->in_cons, 5);
+    CU_ASSERT_EQUAL(memcmp(r->in, "root\r", 5), 0);
+    keeper_detach(&k);
+    ops_close(&o);
+    CU_ASSERT_EQUAL(vmctl_op_destroy("guest2"), VMCTL_OK);
+    domcfg_free(cfg);
+}
+
 static CU_TestInfo tests[] = {
     { "create", test_create },
     { "create refused, nothing left", test_create_refused },
@@ -610,6 +702,8 @@ static CU_TestInfo tests[] = {
     { "keeper: console", test_keeper_console },
     { "shutdown; keeper restarts, destroys", test_shutdown_and_actions },
     { "destroy", test_destroy },
+    { "xenstore client", test_xenstore_client },
+    { "console attach", test_console_attach },
     CU_TEST_INFO_NULL,
 };
 
