@@ -273,8 +273,12 @@ int keeper_step(struct keeper *k, int timeout_ms)
     return KEEPER_RUNNING;
 }
 
-/* In the daemon: fresh handles (a child may not reuse its parent's). */
-static void keeper_main(const struct domain_config *cfg,
+/*
+ * In the daemon: fresh handles, as a child may not use its parent's
+ * (their descriptors are closed; fork did not copy their mappings).
+ */
+static void keeper_main(struct ops_ctx *parent,
+                        const struct domain_config *cfg,
                         const struct built_domain *bd, int ready_fd)
 {
     struct ops_ctx o;
@@ -282,6 +286,7 @@ static void keeper_main(const struct domain_config *cfg,
     char ok = 0;
     int rc, nul;
 
+    ops_close(parent);
     nul = open("/dev/null", O_RDWR);
     if ( nul >= 0 )
     {
@@ -333,7 +338,7 @@ int keeper_spawn(struct ops_ctx *o, const struct domain_config *cfg,
         signal(SIGHUP, SIG_IGN);
         if ( fork() )
             _exit(0);
-        keeper_main(cfg, bd, fds[1]);
+        keeper_main(o, cfg, bd, fds[1]);
     }
     close(fds[1]);
     waitpid(pid, &status, 0);
