@@ -57,13 +57,13 @@ static void pty_close(struct pty *p)
     p->master = p->slave = -1;
 }
 
-/* Up to len-1 bytes within two seconds, NUL-terminated. */
+/* Up to len-1 bytes within five seconds, NUL-terminated. */
 static ssize_t get(int fd, char *buf, size_t len)
 {
     struct pollfd p = { .fd = fd, .events = POLLIN };
     ssize_t n;
 
-    if ( poll(&p, 1, 2000) <= 0 )
+    if ( poll(&p, 1, 5000) <= 0 )
         return -1;
     n = read(fd, buf, len - 1);
     buf[n < 0 ? 0 : n] = '\0';
@@ -75,7 +75,7 @@ static int reap(pid_t pid)
 {
     int status, i;
 
-    for ( i = 0; i < 400; i++ )
+    for ( i = 0; i < 1000; i++ )
     {
         if ( waitpid(pid, &status, WNOHANG) == pid )
             return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -244,7 +244,7 @@ static void test_terminal_mode(void)
     /* The banner comes first, once the terminal is raw. */
     CU_ASSERT(get(err[0], buf, sizeof(buf)) > 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "Ctrl-] detaches"));
-    for ( i = 0; i < 200; i++ )
+    for ( i = 0; i < 500; i++ )
     {
         tcgetattr(term.slave, &t);
         if ( !(t.c_lflag & ICANON) )
@@ -285,7 +285,7 @@ static void test_signal_restores(void)
     CU_ASSERT_FATAL(pid > 0);
     close(err[1]);
     CU_ASSERT(get(err[0], buf, sizeof(buf)) > 0);
-    for ( i = 0; i < 200; i++ )
+    for ( i = 0; i < 500; i++ )
     {
         tcgetattr(term.slave, &t);
         if ( !(t.c_lflag & ICANON) )

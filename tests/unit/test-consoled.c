@@ -103,6 +103,18 @@ static void settle(void)
         CU_ASSERT_EQUAL_FATAL(consd_step(&c, 0, NULL), 0);
 }
 
+/* Typed input crosses the pty asynchronously: wait until it is there. */
+static void wait_input(unsigned int domid)
+{
+    struct consd_dom *d = consd_find(&c, domid);
+    struct pollfd p = { .events = POLLIN };
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    p.fd = d->pty.master;
+    CU_ASSERT_EQUAL(poll(&p, 1, 5000), 1);
+    settle();
+}
+
 static void destroy(unsigned int domid)
 {
     char path[64];
@@ -142,7 +154,7 @@ static ssize_t read_tty(int fd, char *buf, size_t len)
     struct pollfd p = { .fd = fd, .events = POLLIN };
     ssize_t n;
 
-    if ( poll(&p, 1, 1000) <= 0 )
+    if ( poll(&p, 1, 5000) <= 0 )
         return -1;
     n = read(fd, buf, len - 1);
     buf[n < 0 ? 0 : n] = '\0';
@@ -235,7 +247,7 @@ static void test_input_from_pty(void)
     CU_ASSERT_FATAL(fd >= 0);
     before = consd_fake_hv_notified(hv, 5);
     CU_ASSERT_EQUAL(write(fd, "root\n", 5), 5);
-    settle();
+    wait_input(5);
     CU_ASSERT_EQUAL(r->in_prod, 5);
     CU_ASSERT(!memcmp(r->in, "root\n", 5));
     CU_ASSERT(consd_fake_hv_notified(hv, 5) > before);
@@ -243,7 +255,7 @@ static void test_input_from_pty(void)
     /* A full input ring waits for the guest; nothing is lost. */
     r->in_prod = r->in_cons + sizeof(r->in) - 2;
     CU_ASSERT_EQUAL(write(fd, "abcd", 4), 4);
-    settle();
+    wait_input(5);
     CU_ASSERT_EQUAL(r->in_prod - r->in_cons, sizeof(r->in));
     r->in_cons += 10;               /* the guest reads, and says so */
     consd_fake_hv_kick(hv, 5);
@@ -372,12 +384,12 @@ static void test_hostile_input(void)
     CU_ASSERT_FATAL(fd >= 0);
     r->in_cons = 0x80000000u;
     CU_ASSERT_EQUAL(write(fd, "x", 1), 1);
-    settle();
+    wait_input(5);
     CU_ASSERT_EQUAL(r->in_prod, 0x80000001u);
     CU_ASSERT_EQUAL(r->in[0], 'x');
     r->in_cons = 77777;
     CU_ASSERT_EQUAL(write(fd, "y", 1), 1);
-    settle();
+    wait_input(5);
     CU_ASSERT_EQUAL(r->in_prod, 77778);
     CU_ASSERT_EQUAL(said("input indices out of range"), 1);
     close(fd);
