@@ -139,13 +139,22 @@ static void detach_stdio(void)
 static int write_pid_file(const char *path)
 {
     FILE *f = fopen(path, "we");
+    int rc = 0;
 
-    if ( !f || fprintf(f, "%ld\n", (long)getpid()) < 0 || fclose(f) )
+    if ( !f )
     {
-        consd_err("%s: %s", path, strerror(errno));
-        return -1;
+        rc = -errno;
+        goto out;
     }
-    return 0;
+    if ( fprintf(f, "%ld\n", (long)getpid()) < 0 )
+        rc = -errno;
+    if ( fclose(f) && !rc )
+        rc = -errno;
+
+ out:
+    if ( rc )
+        consd_err("pid file %s: %s", path, strerror(-rc));
+    return rc;
 }
 
 /* Signals wait blocked, so that none slips in between loop and poll. */
