@@ -16,6 +16,7 @@
 #include "msg.h"
 
 #define SCAN_BATCH 32
+#define EVENTS_PER_STEP 64
 
 static const char *const watched[] = {
     "@introduceDomain", "@releaseDomain", "/local/domain",
@@ -275,10 +276,10 @@ static int wait_fds(struct consd *c, unsigned int nfds, int timeout_ms,
 int consd_step(struct consd *c, int timeout_ms, const sigset_t *sigmask)
 {
     struct consd_dom *d;
-    unsigned int nfds;
+    unsigned int nfds, i;
     bool busy;
     char *path;
-    int rc, port;
+    int rc, port = -EAGAIN;
 
     rc = fill_fds(c, &nfds, &busy);
     if ( rc )
@@ -296,10 +297,16 @@ int consd_step(struct consd *c, int timeout_ms, const sigset_t *sigmask)
 
     if ( c->fds[1].revents )
     {
-        while ( (port = c->hv->ops->pending(c->hv)) >= 0 )
+        /* Bounded: a guest kicking without pause must not starve the rest. */
+        for ( i = 0; i < EVENTS_PER_STEP; i++ )
+        {
+            port = c->hv->ops->pending(c->hv);
+            if ( port < 0 )
+                break;
             if ( (d = find_by_port(c, port)) )
                 consd_dom_service(c, d);
-        if ( port != -EAGAIN )
+        }
+        if ( port < 0 && port != -EAGAIN )
         {
             rc = port;
             consd_err("reading event channels: %s", strerror(-rc));
