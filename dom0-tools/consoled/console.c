@@ -69,7 +69,7 @@ static int parse_u64(const char *s, uint64_t *v)
     if ( *s < '0' || *s > '9' )
         return -EINVAL;
     errno = 0;
-    *v = strtoull(s, &end, 0);
+    *v = strtoull(s, &end, 10);
     return errno || *end ? -EINVAL : 0;
 }
 
