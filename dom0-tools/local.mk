@@ -41,8 +41,10 @@ dom0_tools_vmctl_vmctl_SOURCES = \
 	dom0-tools/vmctl/ops-create.c \
 	dom0-tools/vmctl/dom-build.c \
 	dom0-tools/vmctl/keeper.c \
-	dom0-tools/vmctl/console.c
-dom0_tools_vmctl_vmctl_CPPFLAGS = $(DOM0_CPPFLAGS) -I$(top_srcdir)/libctl
+	dom0-tools/vmctl/console-attach.h \
+	dom0-tools/vmctl/console-attach.c
+dom0_tools_vmctl_vmctl_CPPFLAGS = $(DOM0_CPPFLAGS) -D_GNU_SOURCE \
+	-I$(top_srcdir)/libctl
 dom0_tools_vmctl_vmctl_CFLAGS = $(DOM0_CFLAGS) $(YAJL_CFLAGS)
 dom0_tools_vmctl_vmctl_LDADD = $(DOMCFG_LIBS) libctl/libctl.a \
 	$(LIBCTL_DEP_LIBS)

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The keeper: one background process per domain vmctl created.  It is the
- * backend of the domain's PV console (the ring to a log file and to a pty
- * that `vmctl console` attaches to; Xen's xenconsoled does this), and it
+ * The keeper: one background process per domain vmctl created.  It
  * carries out the domain's lifecycle actions once the guest shuts down,
  * restarting it from the configuration it still holds (as `xl create`'s
- * own background process does).  Output nobody reads is kept in the log;
- * a slow or absent reader never stalls the guest.
+ * own background process does).  The console daemon (vmconsoled) serves
+ * the domain's PV console; when none runs, the keeper does instead (the
+ * ring to a log file and to a pty that `vmctl console` attaches to), as
+ * a guest whose console ring fills waits for it to drain.  Output nobody
+ * reads is kept in the log; a slow or absent reader never stalls the
+ * guest.
  */
-#define _GNU_SOURCE     /* pipe2, cfmakeraw, posix_openpt */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -20,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ops-libctl.h"
@@ -122,9 +124,30 @@ static void open_log(struct keeper *k)
     k->log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
 }
 
+bool console_daemon_took(struct ops_ctx *o, uint32_t domid, int timeout_ms)
+{
+    struct timespec tick = { 0, 20 * 1000 * 1000 };
+    char path[64], *tty;
+    int waited;
+
+    snprintf(path, sizeof(path), "/local/domain/%u/console/tty", domid);
+    for ( waited = 0; o->xs && waited <= timeout_ms; waited += 20 )
+    {
+        tty = xs_read(o->xs, XBT_NULL, path, NULL);
+        if ( tty && *tty )
+        {
+            free(tty);
+            return true;
+        }
+        free(tty);
+        nanosleep(&tick, NULL);
+    }
+    return false;
+}
+
 int keeper_attach(struct keeper *k, struct ops_ctx *o,
                   const struct domain_config *cfg,
-                  const struct built_domain *bd)
+                  const struct built_domain *bd, bool serve_console)
 {
     char path[64];
     int rc;
@@ -133,7 +156,15 @@ int keeper_attach(struct keeper *k, struct ops_ctx *o,
     k->o = o;
     k->cfg = cfg;
     k->domid = bd->domid;
+    k->serve_console = serve_console;
     k->pty = k->pty_slave = k->log_fd = k->local_port = -1;
+    if ( !serve_console )
+        return VMCTL_OK;
+    /* Keep a console daemon that starts later off this console. */
+    snprintf(path, sizeof(path), "/local/domain/%u/console/type", k->domid);
+    if ( o->xs )
+        xs_write(o->xs, XBT_NULL, path, KEEPER_CONSOLE_TYPE,
+                 (unsigned int)strlen(KEEPER_CONSOLE_TYPE));
     k->ring = xc_map_foreign_range(o->xch, bd->domid, XC_PAGE_SIZE,
                                    PROT_READ | PROT_WRITE,
                                    bd->info.console_mfn);
@@ -235,7 +266,9 @@ static int act(struct keeper *k, unsigned int reason)
     keeper_detach(k);
     dom_teardown(k->o, k->domid);
     if ( dom_build(k->o, k->cfg, &bd) ||
-         keeper_attach(k, k->o, k->cfg, &bd) )
+         keeper_attach(k, k->o, k->cfg, &bd,
+                       !console_daemon_took(k->o, bd.domid,
+                                            CONSOLE_DAEMON_WAIT_MS)) )
         return -1;
     if ( xc_domain_unpause(k->o->xch, bd.domid) )
     {
@@ -245,24 +278,35 @@ static int act(struct keeper *k, unsigned int reason)
     return KEEPER_RUNNING;
 }
 
-int keeper_step(struct keeper *k, int timeout_ms)
+/* Serve the console (if ours) for up to timeout_ms. */
+static int serve(struct keeper *k, int timeout_ms)
 {
     struct pollfd p[2] = {
-        { .fd = xenevtchn_fd(k->xce), .events = POLLIN },
+        { .fd = k->xce ? xenevtchn_fd(k->xce) : -1, .events = POLLIN },
         { .fd = k->pty, .events = POLLIN },
     };
-    xc_domaininfo_t info;
     bool kick;
     int port;
 
-    if ( poll(p, k->pty >= 0 ? 2 : 1, timeout_ms) < 0 && errno != EINTR )
+    if ( poll(p, 2, timeout_ms) < 0 && errno != EINTR )
         return -1;
+    if ( !k->ring )
+        return 0;
     while ( (port = xenevtchn_pending(k->xce)) >= 0 )
         xenevtchn_unmask(k->xce, (evtchn_port_t)port);
     kick = drain_output(k);
     kick |= feed_input(k);
     if ( kick )
         xenevtchn_notify(k->xce, (evtchn_port_t)k->local_port);
+    return 0;
+}
+
+int keeper_step(struct keeper *k, int timeout_ms)
+{
+    xc_domaininfo_t info;
+
+    if ( serve(k, timeout_ms) )
+        return -1;
 
     if ( xc_domain_getinfo_single(k->o->xch, k->domid, &info) ||
          (info.flags & XEN_DOMINF_dying) )
@@ -279,7 +323,8 @@ int keeper_step(struct keeper *k, int timeout_ms)
  */
 static void keeper_main(struct ops_ctx *parent,
                         const struct domain_config *cfg,
-                        const struct built_domain *bd, int ready_fd)
+                        const struct built_domain *bd, bool serve_console,
+                        int ready_fd)
 {
     struct ops_ctx o;
     struct keeper k;
@@ -297,7 +342,7 @@ static void keeper_main(struct ops_ctx *parent,
     }
     rc = ops_open(&o, "keeper", true);
     if ( !rc )
-        rc = keeper_attach(&k, &o, cfg, bd);
+        rc = keeper_attach(&k, &o, cfg, bd, serve_console);
     ok = rc ? 0 : 1;
     if ( write(ready_fd, &ok, 1) != 1 || rc )
         _exit(1);
@@ -313,7 +358,7 @@ static void keeper_main(struct ops_ctx *parent,
 }
 
 int keeper_spawn(struct ops_ctx *o, const struct domain_config *cfg,
-                 const struct built_domain *bd)
+                 const struct built_domain *bd, bool serve_console)
 {
     int fds[2], status;
     char ok = 0;
@@ -338,7 +383,7 @@ int keeper_spawn(struct ops_ctx *o, const struct domain_config *cfg,
         signal(SIGHUP, SIG_IGN);
         if ( fork() )
             _exit(0);
-        keeper_main(o, cfg, bd, fds[1]);
+        keeper_main(o, cfg, bd, serve_console, fds[1]);
     }
     close(fds[1]);
     waitpid(pid, &status, 0);
@@ -346,7 +391,7 @@ int keeper_spawn(struct ops_ctx *o, const struct domain_config *cfg,
         ok = 0;
     close(fds[0]);
     if ( !ok )
-        return ops_fail(o, "domain %s: its keeper (console and lifecycle) "
+        return ops_fail(o, "domain %s: its keeper (lifecycle and console) "
                         "did not start", cfg->name);
     return VMCTL_OK;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * vmctl's operations over libctl and xenstore, but for create and console
- * (ops-create.c, console.c): handles, messages, finding domains, and the
+ * vmctl's operations over libctl and xenstore, but for create and list
+ * (ops-create.c, ops-list.c): handles, messages, finding domains, and the
  * commands that act on one domain or tune it.
  */
 #include <errno.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "console-attach.h"
 #include "libctl.h"
 #include "ops.h"
 #include "ops-libctl.h"
@@ -339,7 +340,7 @@ int vmctl_op_console(const char *domain)
     int rc = open_domain(&o, "console", domain, true, &domid);
 
     if ( !rc )
-        rc = console_attach(&o, domid);
+        rc = console_attach_domain(o.xs, domid, domain);
     ops_close(&o);
     return rc;
 }

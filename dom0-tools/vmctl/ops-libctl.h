@@ -3,8 +3,8 @@
  * What vmctl's operations share over libctl: the hypervisor and xenstore
  * handles, messages in vmctl's form, finding a domain by name or id, and
  * building one from its configuration (dom-build.c), looked after by a
- * keeper process (keeper.c) that serves its console and carries out its
- * on_poweroff/on_reboot/on_crash actions.
+ * keeper process (keeper.c) that carries out its on_poweroff/on_reboot/
+ * on_crash actions, and serves its console when no console daemon does.
  */
 #ifndef VMCTL_OPS_LIBCTL_H
 #define VMCTL_OPS_LIBCTL_H
@@ -68,12 +68,23 @@ int dom_build(struct ops_ctx *o, const struct domain_config *cfg,
 /* Destroy domid and forget it in xenstore (its nodes, its introduction). */
 void dom_teardown(struct ops_ctx *o, uint32_t domid);
 
-/* The keeper of one domain: its console backend and its lifecycle. */
+/*
+ * Wait up to timeout_ms for the console daemon (vmconsoled) to take
+ * domid's console, which it shows by writing console/tty.
+ */
+bool console_daemon_took(struct ops_ctx *o, uint32_t domid, int timeout_ms);
+#define CONSOLE_DAEMON_WAIT_MS 1500
+
+/* The type that keeps the console daemon off a console the keeper serves. */
+#define KEEPER_CONSOLE_TYPE "vmctl-keeper"
+
+/* The keeper of one domain: its lifecycle, and its console if need be. */
 struct keeper
 {
     struct ops_ctx *o;
     const struct domain_config *cfg;
     uint32_t domid;
+    bool serve_console;
     struct xencons_interface *ring;
     xenevtchn_handle *xce;
     int local_port;
@@ -86,24 +97,25 @@ struct keeper
 #define KEEPER_RUNNING  0
 #define KEEPER_DONE     1       /* the domain is gone, or preserved */
 
-/* Map the console, bind its port, open the pty and the log. */
+/*
+ * Take charge of bd; with serve_console, also map the console, bind its
+ * port, open the pty and the log (and mark the console as ours).
+ */
 int keeper_attach(struct keeper *k, struct ops_ctx *o,
                   const struct domain_config *cfg,
-                  const struct built_domain *bd);
+                  const struct built_domain *bd, bool serve_console);
 /* Serve the console for up to timeout_ms, then act on the domain's
  * state; KEEPER_RUNNING, KEEPER_DONE, or -1 on a fatal error. */
 int keeper_step(struct keeper *k, int timeout_ms);
 void keeper_detach(struct keeper *k);
 /* Run a keeper for bd in a daemon process; VMCTL_OK or failed. */
 int keeper_spawn(struct ops_ctx *o, const struct domain_config *cfg,
-                 const struct built_domain *bd);
+                 const struct built_domain *bd, bool serve_console);
 
 /* What vmctl create starts the keeper with (keeper_spawn). */
 extern int (*ops_spawn_keeper)(struct ops_ctx *o,
                                const struct domain_config *cfg,
-                               const struct built_domain *bd);
-
-/* Relay the terminal to domid's console pty until Ctrl-]. */
-int console_attach(struct ops_ctx *o, uint32_t domid);
+                               const struct built_domain *bd,
+                               bool serve_console);
 
 #endif /* VMCTL_OPS_LIBCTL_H */

@@ -9,6 +9,7 @@
  * Writable mappings are counted per frame: Xen refuses to make a frame a
  * page table while anyone may write to it, and so does the fake.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -134,18 +135,40 @@ void fake_maps_fini(struct fake_hv *hv)
 }
 
 /*
- * Forget mappings the process unmapped itself (munmap() of what
- * xc_map_foreign_range() gave is how Xen's API releases it): msync()
- * fails with ENOMEM on an address range that is no longer mapped.
+ * Whether [p, p + len) is still mapped from the machine's memfd, by
+ * /proc/self/maps: an unmapped range may have been reused by anything.
+ */
+static bool still_mapped(uint8_t *p, size_t len)
+{
+    unsigned long lo, hi, want = (unsigned long)(uintptr_t)p;
+    char line[512];
+    bool found = false;
+    FILE *f = fopen("/proc/self/maps", "r");
+
+    if ( !f )
+        return true;            /* cannot tell: keep the record */
+    while ( !found && fgets(line, sizeof(line), f) )
+        found = sscanf(line, "%lx-%lx", &lo, &hi) == 2 && want >= lo &&
+                want + len <= hi && strstr(line, "fake-machine");
+    fclose(f);
+    return found;
+}
+
+/*
+ * Forget mappings the process unmapped itself: munmap() of what
+ * xc_map_foreign_range() gave is how Xen's API releases it.
  */
 void fake_prune_mappings(struct fake_hv *hv)
 {
     struct fake_mapping **pp = &hv->maps, *m;
-    size_t i;
+    size_t i, live;
 
     while ( (m = *pp) )
     {
-        if ( msync(m->addr, m->n * FAKE_PAGE, MS_ASYNC) && errno == ENOMEM )
+        for ( i = 0, live = 0; i < m->n && !live; i++ )
+            live = m->mfns[i] != FAKE_NO_MFN &&
+                   still_mapped(m->addr + i * FAKE_PAGE, FAKE_PAGE);
+        if ( !live )
         {
             *pp = m->next;
             for ( i = 0; i < m->n; i++ )

@@ -39,9 +39,9 @@ TESTS += tests/unit/test-vmctl-ops
 tests_unit_test_vmctl_ops_SOURCES = tests/unit/test-vmctl-ops.c \
 	dom0-tools/vmctl/ops-libctl.c dom0-tools/vmctl/ops-list.c \
 	dom0-tools/vmctl/ops-create.c dom0-tools/vmctl/dom-build.c \
-	dom0-tools/vmctl/keeper.c dom0-tools/vmctl/console.c \
+	dom0-tools/vmctl/keeper.c dom0-tools/vmctl/console-attach.c \
 	dom0-tools/vmctl/cpulist.c
-tests_unit_test_vmctl_ops_CPPFLAGS = $(DOM0_CPPFLAGS) \
+tests_unit_test_vmctl_ops_CPPFLAGS = $(DOM0_CPPFLAGS) -D_GNU_SOURCE \
 	-I$(top_srcdir)/dom0-tools/vmctl -I$(top_srcdir)/libctl \
 	-I$(top_srcdir) -I$(top_srcdir)/dom0-tools/vmstored
 tests_unit_test_vmctl_ops_CFLAGS = $(DOM0_CFLAGS) $(YAJL_CFLAGS) \

@@ -120,11 +120,14 @@ static void *serve(void *arg)
 }
 
 /* The keeper runs in the test, never forked. */
+static bool spawned_serving;
+
 static int no_spawn(struct ops_ctx *o, const struct domain_config *cfg,
-                    const struct built_domain *bd)
+                    const struct built_domain *bd, bool serve_console)
 {
     (void)o, (void)cfg, (void)bd;
     nr_spawned++;
+    spawned_serving = serve_console;
     return VMCTL_OK;
 }
 
@@ -293,6 +296,7 @@ static void test_create(void)
     CU_ASSERT_EQUAL(vmctl_op_create(cfg, false, false), VMCTL_OK);
     CU_ASSERT_PTR_NOT_NULL(strstr(capture_end(), "guest1: domain "));
     CU_ASSERT_EQUAL(nr_spawned, 1);
+    CU_ASSERT_TRUE(spawned_serving);    /* no console daemon here */
     domid = domid_of("guest1");
     CU_ASSERT_NOT_EQUAL_FATAL(domid, 0);
     d = fake_domain(hv, domid);
@@ -497,7 +501,8 @@ static void test_keeper_console(void)
     cfg = config("guest1", guest_kernel(), "");
     bd = built_of(domid_of("guest1"));
     ctx(&o);
-    CU_ASSERT_EQUAL_FATAL(keeper_attach(&k, &o, cfg, &bd), VMCTL_OK);
+    CU_ASSERT_EQUAL_FATAL(keeper_attach(&k, &o, cfg, &bd, true),
+                          VMCTL_OK);
     tty = xs_get(&o, "/local/domain/%u/console/tty", bd.domid);
     CU_ASSERT_PTR_NOT_NULL_FATAL(tty);
     CU_ASSERT_STRING_EQUAL(tty, k.tty);
@@ -554,7 +559,8 @@ static void test_shutdown_and_actions(void)
 
     /* A reboot: the keeper builds it again, under a new id. */
     bd = built_of(old);
-    CU_ASSERT_EQUAL_FATAL(keeper_attach(&k, &o, cfg, &bd), VMCTL_OK);
+    CU_ASSERT_EQUAL_FATAL(keeper_attach(&k, &o, cfg, &bd, true),
+                          VMCTL_OK);
     CU_ASSERT_EQUAL(xc_domain_shutdown(o.xch, old, SHUTDOWN_reboot), 0);
     CU_ASSERT_EQUAL(keeper_step(&k, 0), KEEPER_RUNNING);
     CU_ASSERT_PTR_NULL(fake_domain(hv, old));
@@ -668,7 +674,8 @@ static void test_console_attach(void)
     capture_end();
     bd = built_of(domid_of("guest2"));
     ctx(&o);
-    CU_ASSERT_EQUAL_FATAL(keeper_attach(&k, &o, cfg, &bd), VMCTL_OK);
+    CU_ASSERT_EQUAL_FATAL(keeper_attach(&k, &o, cfg, &bd, true),
+                          VMCTL_OK);
     r = guest_console(bd.domid);
     guest_print(bd.domid, r, "login: ");
     CU_ASSERT_EQUAL(keeper_step(&k, 100), KEEPER_RUNNING);
