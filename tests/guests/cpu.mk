@@ -242,6 +242,15 @@ tests_guests_cpu_ldt_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_ldt_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_ldt_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-movss.elf
+tests_guests_cpu_movss_elf_SOURCES = tests/guests/cpu-movss.c $(GUEST_NOTES)
+tests_guests_cpu_movss_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_movss_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_movss_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_movss_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_movss_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_movss_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-msr.elf
 tests_guests_cpu_msr_elf_SOURCES = tests/guests/cpu-msr.c $(GUEST_NOTES)
 tests_guests_cpu_msr_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
@@ -361,6 +370,7 @@ CPU_BOOT_CASES = \
 	tests/boot/cases/cpu-iret-nouser.case \
 	tests/boot/cases/cpu-iret.case \
 	tests/boot/cases/cpu-ldt.case \
+	tests/boot/cases/cpu-movss.case \
 	tests/boot/cases/cpu-msr.case \
 	tests/boot/cases/cpu-segbase.case \
 	tests/boot/cases/cpu-softint.case \

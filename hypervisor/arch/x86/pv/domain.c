@@ -78,7 +78,7 @@ static void pv_init_cpu(void)
 
     /* Guests' int $0x80 goes straight in; #DB needs its own handling. */
     set_idt_gate(0x80, pv_int80_entry, 3, IST_NONE);
-    set_idt_gate(TRAP_debug, pv_debug_entry, 0, IST_NONE);
+    set_idt_gate(TRAP_debug, pv_debug_entry, 0, IST_DB);
 }
 
 void pv_start_dom0(void)

@@ -77,16 +77,33 @@ pv_int80_entry:
         addq    $8, %rsp
         jmp     ret_from_intr
 
-        /* #DB, from the guest or from our own accesses to its memory. */
+        /*
+         * #DB, from the guest or from our own accesses to its memory.  It
+         * comes on its own IST stack: MOV SS can hold a guest's #DB back
+         * until the first instruction of our SYSCALL entry, which still
+         * runs on the guest's stack pointer.  A frame from the guest then
+         * moves to the usual place, so that the IST stack is free again
+         * should bouncing it hit another of the guest's breakpoints.
+         */
         .globl  pv_debug_entry
 pv_debug_entry:
         pushq   $0
         movl    $1, 4(%rsp)
         SAVE_ALL
-        movq    %rsp, %rdi
-        subq    $8, %rsp
+        testb   $3, UREGS_cs(%rsp)
+        jz      1f
+        movq    pv_syscall_stack(%rip), %rdi
+        subq    $UREGS_kernel_sizeof, %rdi
+        movq    %rdi, %rbx
+        movq    %rsp, %rsi
+        movl    $UREGS_kernel_sizeof / 8, %ecx
+        rep movsq
+        movq    %rbx, %rsp
+1:      movq    %rsp, %rdi
+        movq    %rsp, %rbx
+        andq    $-16, %rsp
         call    pv_debug_exception
-        addq    $8, %rsp
+        movq    %rbx, %rsp
         jmp     ret_from_intr
 
         /* Start running a guest whose frame is at the top of our stack. */
