@@ -63,6 +63,22 @@ static __attribute__((noinline)) void do_step(void)
                    "nop" ::: "memory" );
 }
 
+/* Single-step into a hypercall: the step lands after it, or nowhere. */
+static __attribute__((noinline)) long step_hypercall(void)
+{
+    long rc;
+
+    asm volatile ( "pushf\n\t"
+                   "orl $0x100, (%%rsp)\n\t"
+                   "popf\n\t"
+                   "nop\n\t"
+                   "syscall"
+                   : "=a" (rc) : "a" (__HYPERVISOR_xen_version), "D" (0),
+                     "S" (0)
+                   : "rcx", "r11", "rdx", "r10", "r8", "memory" );
+    return rc;
+}
+
 void test_main(void)
 {
     traps_init();
@@ -100,4 +116,11 @@ void test_main(void)
     /* TF set by POPF traps after the instruction that follows it. */
     CHECK_EQ(last_trap.f.rip, (unsigned long)step_insn + 1);
     CHECK_EQ(dr6_at_db & DR6_BS, DR6_BS);
+
+    printf("cpu-dr-bp: single step into SYSCALL\n");
+    db_count = 0;
+    CHECK_EQ(step_hypercall(), HYPERVISOR_xen_version(XENVER_version, NULL));
+    printf("cpu-dr-bp: %u #DB, the last at %#lx\n", db_count,
+           (unsigned long)last_trap.f.rip);
+    CHECK(db_count >= 1 && db_count <= 2);
 }
