@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # The toolstack on the reference Xen 4.17 under QEMU: Debian's Linux dom0
-# starts vmstored, `vmctl create examples/domain.xml` builds a Debian Linux
-# PV domU that reaches its /init, list/sched-credit/vcpu-pin/mem-max/pause
-# act on it, `vmctl shutdown -w` powers it off through control/shutdown;
+# starts vmstored and vmconsoled, `vmctl create examples/domain.xml` builds
+# a Debian Linux PV domU that reaches its /init (seen in its console log),
+# list, sched-credit, vcpu-pin, mem-max and pause act on it, `vmctl
+# shutdown -w` powers it off through control/shutdown;
 # a guest that crashes is restarted by its keeper, another is destroyed,
 # bad kernels and too little memory are refused, and no domain is left.
 #
@@ -24,6 +25,7 @@ work=${TMPDIR:-/tmp}/$me.$$
 log=$top_builddir/tests/unit/$me.serial.log
 bin="$top_builddir/dom0-tools/vmctl/vmctl"
 bin="$bin $top_builddir/dom0-tools/vmstored/vmstored"
+bin="$bin $top_builddir/dom0-tools/consoled/vmconsoled"
 mkdir -p "$work" || exit 99
 trap 'rm -rf "$work"' EXIT
 
@@ -51,7 +53,10 @@ mount -t devpts devpts /dev/pts
 check() {
     if [ "$2" = 0 ]; then echo "CHECK ok $1"; else echo "CHECK fail $1"; fi
 }
-inits() { grep -c 'hv-domu: guest init' "/var/log/vmctl/$1.log" 2>/dev/null; }
+inits() { # the console daemon's log, or the keeper's without a daemon
+    cat "/var/log/vm/console-$1.log" "/var/log/vmctl/$1.log" 2>/dev/null |
+        grep -c 'hv-domu: guest init'
+}
 seen() { # seen NAME N: the Nth guest /init of NAME within 120 s
     i=0
     while [ $i -lt 600 ]; do
@@ -65,8 +70,11 @@ up() { cut -d' ' -f1 /proc/uptime; }
 listed() { vmctl list --json | grep -q "\"name\": \"$1\""; }
 vmstored -P /run/vmstored.pid; check vmstored $?
 sleep 1
+vmconsoled -P /run/vmconsoled.pid; check vmconsoled $?
 t0=$(up)
 vmctl create /boot/guest/domain.xml; check create $?
+[ "$(vmctl list --json | grep -c '"name"')" = 2 ]; check "listed" $?
+ls /var/log/vm/console-guest1.log >/dev/null; check "daemon serves" $?
 echo "TIME create returned $t0 -> $(up)"
 seen guest1 1; check "guest1 reaches /init" $?
 echo "TIME guest /init $t0 -> $(up)"
