@@ -150,7 +150,7 @@ timeout -k 5 "${HV_LIBCTL_XEN_TIMEOUT:-400}" "$QEMU" -accel tcg \
     -cpu qemu64,+svm,+rdrand -m 2048 -smp 1 -display none -vga none \
     -monitor none -no-reboot -serial "file:$serial" \
     -kernel "$xen" -append "$hv_args" \
-    -initrd "$module,$work/dom0.cpio.gz" </dev/null >"$serial.qemu" 2>&1
+    -initrd "$module,$work/dom0.cpio.gz" </dev/null >"$work/qemu.out" 2>&1
 
 grep -a '^TIME ' "$serial"
 fails=$(grep -ac '^CHECK fail' "$serial")
