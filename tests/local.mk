@@ -26,3 +26,4 @@ include $(srcdir)/tests/unit/libctl.mk
 include $(srcdir)/tests/guests/gnttab.mk
 include $(srcdir)/tests/unit/gnttab.mk
 include $(srcdir)/tests/unit/consoled.mk
+include $(srcdir)/tests/guests/sched.mk

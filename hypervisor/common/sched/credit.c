@@ -6,15 +6,18 @@
  * (30 ms) the machine's CPU time for the period is shared among the active
  * units in proportion to their domain's weight; running burns credit one
  * for one.  Units with credit left (UNDER) run before those without
- * (OVER); a unit woken from sleep with credit left gets BOOST for one turn,
- * which is what keeps interactive and I/O-bound guests responsive.  A
- * domain with a cap may use at most cap% of one CPU per period: once its
- * units have used that much they are parked until the next period.
+ * (OVER), and within a class the one with the most credit goes first, so
+ * that CPU-bound units that all overdraw still converge on their shares;
+ * a unit woken from sleep with credit left gets BOOST for one turn, which
+ * is what keeps interactive and I/O-bound guests responsive.  A domain
+ * with a cap may use at most cap% of one CPU per period: once its units
+ * have used that much they are parked until the next period, and what
+ * they overran (a late timer) is taken from the next period's budget.
  *
  * Invariants: a unit is on at most one run queue, and only if it is
  * runnable, not running and not parked; each run queue is ordered by
- * priority, FIFO within a priority; credit never exceeds one period's
- * worth, so a unit that slept cannot hoard CPU time.
+ * priority, then by credit (FIFO among equals); credit never exceeds one
+ * period's worth, so a unit that slept cannot hoard CPU time.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -24,6 +27,7 @@
 #define TSLICE_NS       30000000ULL     /* longest uninterrupted run */
 #define MIN_SLICE_NS      500000ULL     /* don't reschedule more often */
 #define CREDIT_MAX      ((int64_t)PERIOD_NS)
+#define MAX_PERIODS_AT_ONCE 4           /* time shared out by one tick */
 
 struct credit_pcpu
 {
@@ -34,6 +38,7 @@ struct credit_pcpu
 static struct credit_pcpu pcpu[SCHED_MAX_CPUS];
 static unsigned int nr_cpus = 1;
 static struct sched_unit *all_units;
+static uint64_t last_account;           /* when the last period ended */
 
 static void credit_init(unsigned int cpus)
 {
@@ -41,6 +46,7 @@ static void credit_init(unsigned int cpus)
     for ( unsigned int i = 0; i < SCHED_MAX_CPUS; i++ )
         pcpu[i] = (struct credit_pcpu){ 0 };
     all_units = NULL;
+    last_account = 0;
 }
 
 static cpumask_t online_mask(void)
@@ -59,8 +65,9 @@ static void runq_insert(unsigned int cpu, struct sched_unit *u)
 {
     struct sched_unit **pp = &pcpu[cpu].runq;
 
-    /* Behind everything of the same or a better priority. */
-    while ( *pp && (*pp)->prio <= u->prio )
+    /* Behind better priorities, and equals with at least its credit. */
+    while ( *pp && ((*pp)->prio < u->prio ||
+                    ((*pp)->prio == u->prio && (*pp)->credit >= u->credit)) )
         pp = &(*pp)->next;
     u->next = *pp;
     *pp = u;
@@ -136,16 +143,36 @@ static void burn(struct sched_unit *u, uint64_t now)
     u->credit -= (int64_t)delta;
     u->dom->period_used_ns += delta;
     u->active = true;
-    if ( u->prio == SCHED_PRIO_BOOST && delta )
+    /* A boost lasts one turn; credit running out makes it OVER now. */
+    if ( delta && (u->prio == SCHED_PRIO_BOOST || u->credit < 0) )
         set_prio(u);
     if ( u->dom->period_used_ns >= cap_budget(u->dom) )
         park_domain(u->dom);
 }
 
+/* Whether u is the first unit of its domain in the list of all. */
+static bool first_of_dom(const struct sched_unit *u)
+{
+    for ( const struct sched_unit *o = all_units; o != u; o = o->all_next )
+        if ( o->dom == u->dom )
+            return false;
+    return true;
+}
+
 static uint64_t credit_account(uint64_t now)
 {
-    uint64_t total_weight = 0;
+    uint64_t total_weight = 0, period = PERIOD_NS;
     struct sched_unit *u;
+
+    /*
+     * Share out the time that really passed: a tick that comes late must
+     * not leave the overrun to be split evenly, which would pull every
+     * share towards the mean (and caps below their mark).  Credit is
+     * bounded anyway, so a long pause with no tick changes little.
+     */
+    if ( last_account && now > last_account )
+        period = MIN(now - last_account, MAX_PERIODS_AT_ONCE * PERIOD_NS);
+    last_account = now;
 
     for ( unsigned int cpu = 0; cpu < nr_cpus; cpu++ )
         if ( pcpu[cpu].curr )
@@ -168,7 +195,7 @@ static uint64_t credit_account(uint64_t now)
     {
         if ( u->active && total_weight )
         {
-            uint64_t share = PERIOD_NS * nr_cpus * u->dom->weight /
+            uint64_t share = period * nr_cpus * u->dom->weight /
                              total_weight;
 
             u->credit = MIN(u->credit + (int64_t)share, CREDIT_MAX);
@@ -181,12 +208,24 @@ static uint64_t credit_account(uint64_t now)
             set_prio(u);
     }
 
-    /* A new period: budgets refill, parked units come back. */
+    /*
+     * A new period: a capped domain is owed cap% of the time that passed,
+     * and what it used beyond that (a late timer) counts against the next
+     * one.  Parked units come back unless that debt covers a whole budget.
+     */
     for ( u = all_units; u; u = u->all_next )
-        u->dom->period_used_ns = 0;
+        if ( first_of_dom(u) && u->dom->cap )
+        {
+            uint64_t owed = period * u->dom->cap / 100;
+
+            u->dom->period_used_ns = u->dom->period_used_ns > owed
+                                     ? u->dom->period_used_ns - owed : 0;
+        }
+        else if ( first_of_dom(u) )
+            u->dom->period_used_ns = 0;
     for ( u = all_units; u; u = u->all_next )
     {
-        u->parked = false;
+        u->parked = u->dom->period_used_ns >= cap_budget(u->dom);
         if ( u->queued )
         {
             /* Priorities changed: requeue in order. */
