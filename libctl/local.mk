@@ -9,7 +9,7 @@
 # usual names follow, so that a tree configured without it still links
 # (naming a library twice is harmless).
 LIBCTL_DEP_CFLAGS = $(ZLIB_CFLAGS) $(LZMA_CFLAGS) $(ZSTD_CFLAGS)
-LIBCTL_DEP_LIBS = $(ZLIB_LIBS) $(LZMA_LIBS) $(ZSTD_LIBS) -lz -llzma -lzstd
+LIBCTL_DEP_LIBS = $(ZLIB_LIBS) $(LZMA_LIBS) $(ZSTD_LIBS)
 
 LIBCTL_CPPFLAGS = -D_GNU_SOURCE -I$(top_srcdir)/libctl \
 	-I$(top_srcdir)/libctl/build -I$(top_srcdir)/hypervisor/include
