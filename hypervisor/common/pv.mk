@@ -44,3 +44,8 @@ HV_COMMON_PV_SOURCES += \
 	hypervisor/common/grant-copy.c \
 	hypervisor/common/grant-private.h \
 	hypervisor/include/hv/grant_table.h
+
+# Continuations: long hypercalls stop and are issued again.
+HV_COMMON_PV_SOURCES += \
+	hypervisor/common/hypercall-continue.c \
+	hypervisor/include/hv/continuation.h

@@ -10,6 +10,7 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <hv/continuation.h>
 #include <hv/domctl.h>
 #include <asm/current.h>
 #include <hv/event.h>
@@ -234,7 +235,7 @@ bool pv_hypercall_known(unsigned long nr)
     return nr < ARRAY_SIZE(hypercall_table) && hypercall_table[nr];
 }
 
-void pv_hypercall(struct cpu_user_regs *regs)
+void pv_hypercall_call(struct cpu_user_regs *regs)
 {
     unsigned long nr = regs->rax;
 
@@ -253,4 +254,18 @@ void pv_hypercall(struct cpu_user_regs *regs)
         return;
     }
     regs->rax = hypercall_table[nr](regs);
+}
+
+/*
+ * A call from the guest: it may stop midway and be issued again (see
+ * common/hypercall-continue.c), in which case it returns to the SYSCALL.
+ */
+void pv_hypercall(struct cpu_user_regs *regs)
+{
+    unsigned int op;
+
+    hypercall_enter();
+    pv_hypercall_call(regs);
+    if ( hypercall_leave(&op) )
+        pv_hypercall_restart(regs, op);
 }

@@ -60,3 +60,6 @@ HV_PV_SOURCES += \
 
 # Grant mappings in PV page tables.
 HV_PV_SOURCES += hypervisor/arch/x86/pv/grant-pte.c
+
+# Continued hypercalls: the guest's registers rewritten.
+HV_PV_SOURCES += hypervisor/arch/x86/pv/continuation.c

@@ -5,12 +5,18 @@
  * so); the batch stops at an entry it cannot read or update, after an iret
  * (which returns to the guest on its own) and when a call left guest
  * kernel mode.  Batches do not nest.
+ *
+ * Preemption, as Xen does it: between two entries the batch may continue
+ * itself from the next one; an entry whose own call continues gets that
+ * call's new arguments written back (its result then reads as its op until
+ * it completes), and the batch continues from that entry.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
 #include <hv/domain.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
+#include <hv/continuation.h>
 #include <asm/current.h>
 #include <public/xen.h>
 #include "pv.h"
@@ -26,7 +32,9 @@ static bool handle_okay(guest_va_t p)
 long do_multicall(guest_va_t call_list, uint32_t nr_calls)
 {
     struct vcpu *v = current_vcpu();
+    guest_va_t entry = call_list;
     long rc = 0;
+    uint32_t i;
 
     if ( in_multicall )
         return -EINVAL;
@@ -34,12 +42,13 @@ long do_multicall(guest_va_t call_list, uint32_t nr_calls)
         return -EFAULT;
     in_multicall = true;
 
-    for ( uint32_t i = 0; i < nr_calls; i++ )
+    for ( i = 0; i < nr_calls; i++, entry += sizeof(struct multicall_entry) )
     {
-        guest_va_t entry = call_list + i * sizeof(struct multicall_entry);
         struct multicall_entry call;
         struct cpu_user_regs regs;
 
+        if ( i && hypercall_preempt_check() )
+            goto preempted;
         if ( copy_from_guest(&call, entry, sizeof(call)) )
         {
             rc = -EFAULT;
@@ -53,7 +62,9 @@ long do_multicall(guest_va_t call_list, uint32_t nr_calls)
         regs.rdx = call.args[2];
         regs.r10 = call.args[3];
         regs.r8 = call.args[4];
-        pv_hypercall(&regs);
+        hypercall_multicall_enter(call.args);
+        pv_hypercall_call(&regs);
+        hypercall_multicall_leave();
         call.result = regs.rax;
 
         if ( call.op == __HYPERVISOR_iret )
@@ -67,6 +78,15 @@ long do_multicall(guest_va_t call_list, uint32_t nr_calls)
         if ( copy_to_guest(entry + offsetof(struct multicall_entry, result),
                            &call.result, sizeof(call.result)) )
         {
+            hypercall_cancel_continuation();
+            rc = -EFAULT;
+            break;
+        }
+        if ( hypercall_preempted() )
+        {
+            if ( !copy_to_guest(entry, &call, sizeof(call)) )
+                goto preempted;
+            hypercall_cancel_continuation();
             rc = -EFAULT;
             break;
         }
@@ -76,4 +96,8 @@ long do_multicall(guest_va_t call_list, uint32_t nr_calls)
 
     in_multicall = false;
     return rc;
+
+ preempted:
+    in_multicall = false;
+    return hypercall_continue(__HYPERVISOR_multicall, entry, nr_calls - i);
 }

@@ -11,9 +11,13 @@ struct domain;
 struct vcpu;
 struct boot_module;
 
-/* hypercall.c */
+/* hypercall.c: a guest's call (pv_hypercall), or one multicall entry. */
 void pv_hypercall(struct cpu_user_regs *regs);
+void pv_hypercall_call(struct cpu_user_regs *regs);
 bool pv_hypercall_known(unsigned long nr);
+
+/* continuation.c: have the guest issue its hypercall again, as op. */
+void pv_hypercall_restart(struct cpu_user_regs *regs, unsigned int op);
 
 /* hypercall-page.c */
 void pv_write_hypercall_page(uint8_t *page);
