@@ -2,7 +2,8 @@
 /*
  * console_io: the privileged domain's console on the hypervisor's serial
  * line.  Output goes out raw (no prefix), as Xen does for its hardware
- * domain, because dom0's console may be interactive.
+ * domain, because dom0's console may be interactive.  A long write
+ * continues between chunks with the rest of the buffer.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -10,6 +11,7 @@
 #include <hv/domain.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
+#include <hv/continuation.h>
 #include <public/xen.h>
 
 #define CONSOLE_CHUNK 128
@@ -17,10 +19,16 @@
 static long console_guest_write(guest_va_t buffer, unsigned int count)
 {
     char buf[CONSOLE_CHUNK];
+    bool first = true;
 
     while ( count > 0 )
     {
         unsigned int n = MIN(count, (unsigned int)sizeof(buf));
+
+        if ( !first && hypercall_preempt_check() )
+            return hypercall_continue(__HYPERVISOR_console_io,
+                                      CONSOLEIO_write, count, buffer);
+        first = false;
 
         /* What was copied before a fault has been written: as on Xen. */
         if ( copy_from_guest(buf, buffer, n) )

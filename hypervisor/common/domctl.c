@@ -14,6 +14,7 @@
 #include <hv/errno.h>
 #include <hv/lib.h>
 #include <hv/spinlock.h>
+#include <hv/continuation.h>
 #include <hv/domain.h>
 #include <hv/domctl.h>
 #include <hv/guest-access.h>
@@ -178,6 +179,9 @@ long do_domctl(guest_va_t u_domctl)
 
  out:
     spin_unlock(&domctl_lock);
+    /* An operation done in steps (destroydomain): the next one, later. */
+    if ( rc == -ERESTART )
+        return hypercall_continue(__HYPERVISOR_domctl, u_domctl);
     if ( copyback && copy_to_guest(u_domctl, &op, sizeof(op)) )
         rc = -EFAULT;
     return rc;

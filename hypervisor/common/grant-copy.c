@@ -9,6 +9,7 @@
 #include <hv/lib.h>
 #include <hv/domain.h>
 #include <hv/guest-access.h>
+#include <hv/continuation.h>
 #include "grant-private.h"
 
 /* --- copy --------------------------------------------------------------- */
@@ -203,6 +204,8 @@ long gnttab_copy(guest_va_t uop, unsigned int count)
 
     for ( unsigned int i = 0; i < count; i++, uop += sizeof(op) )
     {
+        if ( i && hypercall_preempt_check() )
+            return i;
         if ( copy_from_guest(&op, uop, sizeof(op)) )
             return -EFAULT;
         op.status = copy_one(&op);
@@ -320,6 +323,8 @@ long gnttab_transfer(guest_va_t uop, unsigned int count)
 
     for ( unsigned int i = 0; i < count; i++, uop += sizeof(op) )
     {
+        if ( i && hypercall_preempt_check() )
+            return i;
         if ( copy_from_guest(&op, uop, sizeof(op)) )
             return -EFAULT;
         op.status = transfer_one(&op);
@@ -409,22 +414,25 @@ static int cache_flush_one(const struct gnttab_cache_flush *op,
 }
 
 long gnttab_cache_flush(guest_va_t uop, unsigned int count,
-                        grant_ref_t start)
+                        grant_ref_t *cur)
 {
     struct gnttab_cache_flush op;
-    grant_ref_t cur = start;
 
     for ( unsigned int i = 0; i < count; i++, uop += sizeof(op) )
     {
         int rc;
 
+        if ( i && hypercall_preempt_check() )
+            return i;
         if ( copy_from_guest(&op, uop, sizeof(op)) )
             return -EFAULT;
-        while ( (rc = cache_flush_one(&op, &cur)) > 0 )
-            ;
+        /* A long search stops between chunks, *cur saying where. */
+        while ( (rc = cache_flush_one(&op, cur)) > 0 )
+            if ( hypercall_preempt_check() )
+                return i;
         if ( rc < 0 )
             return rc;
-        cur = 0;
+        *cur = 0;
     }
     return 0;
 }

@@ -9,6 +9,7 @@
 #include <hv/lib.h>
 #include <hv/domain.h>
 #include <hv/guest-access.h>
+#include <hv/continuation.h>
 #include "grant-private.h"
 
 /* Unmaps done between two TLB flushes, as Xen batches them. */
@@ -259,6 +260,8 @@ long gnttab_map_grant_ref(guest_va_t uop, unsigned int count)
 
     for ( unsigned int i = 0; i < count; i++, uop += sizeof(op) )
     {
+        if ( i && hypercall_preempt_check() )
+            return i;
         if ( copy_from_guest(&op, uop, sizeof(op)) )
             return -EFAULT;
         map_grant_ref(&op);
@@ -415,7 +418,7 @@ static long unmap_batches(guest_va_t uop, unsigned int count, bool replace)
     size_t status_at =
         replace ? offsetof(struct gnttab_unmap_and_replace, status)
                 : offsetof(struct gnttab_unmap_grant_ref, status);
-    unsigned int c, i, done = 0;
+    unsigned int c, i, done = 0, total = 0;
     long rc = 0;
 
     while ( count && !rc )
@@ -467,6 +470,10 @@ static long unmap_batches(guest_va_t uop, unsigned int count, bool replace)
         for ( i = 0; i < done; i++ )
             unmap_complete(&common[i]);
         count -= c;
+        total += c;
+        /* Between batches only: each one ends with its flush. */
+        if ( count && !rc && hypercall_preempt_check() )
+            return total;
     }
     return rc;
 }

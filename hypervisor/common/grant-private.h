@@ -148,6 +148,11 @@ int gnttab_get_frame(struct domain *rd, uint64_t gfn, struct page_info **pg);
 /* The domain a grant operation names, by id; NULL if there is none. */
 struct domain *gnttab_lookup_domain(domid_t domid, bool self_ok);
 
+/*
+ * The batch operations return 0 when done, a negative errno, or the number
+ * of entries done when they stopped early to be continued.
+ */
+
 /* grant-map.c */
 long gnttab_map_grant_ref(guest_va_t uop, unsigned int count);
 long gnttab_unmap_grant_ref(guest_va_t uop, unsigned int count);
@@ -158,8 +163,12 @@ void gnttab_free_maptrack(struct grant_table *gt);
 /* grant-copy.c */
 long gnttab_copy(guest_va_t uop, unsigned int count);
 long gnttab_transfer(guest_va_t uop, unsigned int count);
-/* start: the reference a continuation would resume the search at. */
+/*
+ * *cur: the reference the search for the first entry's grant starts at
+ * (a continuation's), and on return where it is to resume (0: at the
+ * next entry).
+ */
 long gnttab_cache_flush(guest_va_t uop, unsigned int count,
-                        grant_ref_t start);
+                        grant_ref_t *cur);
 
 #endif /* COMMON_GRANT_PRIVATE_H */

@@ -45,6 +45,7 @@
 #include <hv/domain.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
+#include <hv/continuation.h>
 #include <hv/page-alloc.h>
 #include <public/domctl.h>
 #include <public/memory.h>
@@ -527,6 +528,8 @@ static long gnttab_swap_grant_ref(guest_va_t uop, unsigned int count)
 
     for ( unsigned int i = 0; i < count; i++, uop += sizeof(op) )
     {
+        if ( i && hypercall_preempt_check() )
+            return i;
         if ( copy_from_guest(&op, uop, sizeof(op)) )
             return -EFAULT;
         op.status = swap_grant_ref(op.ref_a, op.ref_b);
@@ -575,34 +578,57 @@ int gnttab_acquire_resource(struct domain *d, unsigned int id,
 
 /* --- the hypercall ------------------------------------------------------ */
 
-/* A continuation's argument would sit above the command's 12 bits. */
+/* A cache_flush continuation's search position sits above these bits. */
 #define GNTTABOP_CMD_MASK   0xfffU
+#define GNTTABOP_ARG_SHIFT  12
 
 long do_grant_table_op(unsigned int cmd, guest_va_t uop, unsigned int count)
 {
+    grant_ref_t cur = cmd >> GNTTABOP_ARG_SHIFT;
+    size_t size;
+    long rc;
+
     if ( (int)count < 0 )
         return -EINVAL;
+    cmd &= GNTTABOP_CMD_MASK;
     /* Only cache_flush has a continuation argument to accept. */
-    if ( (cmd & ~GNTTABOP_CMD_MASK) &&
-         (cmd & GNTTABOP_CMD_MASK) != GNTTABOP_cache_flush )
+    if ( cur && cmd != GNTTABOP_cache_flush )
         return -EINVAL;
 
-    switch ( cmd & GNTTABOP_CMD_MASK )
+    switch ( cmd )
     {
     case GNTTABOP_map_grant_ref:
-        return handle_okay(uop) ? gnttab_map_grant_ref(uop, count) : -EFAULT;
+        size = sizeof(struct gnttab_map_grant_ref);
+        rc = handle_okay(uop) ? gnttab_map_grant_ref(uop, count) : -EFAULT;
+        break;
     case GNTTABOP_unmap_grant_ref:
-        return handle_okay(uop) ? gnttab_unmap_grant_ref(uop, count)
-                                : -EFAULT;
+        size = sizeof(struct gnttab_unmap_grant_ref);
+        rc = handle_okay(uop) ? gnttab_unmap_grant_ref(uop, count) : -EFAULT;
+        break;
     case GNTTABOP_unmap_and_replace:
-        return handle_okay(uop) ? gnttab_unmap_and_replace(uop, count)
-                                : -EFAULT;
+        size = sizeof(struct gnttab_unmap_and_replace);
+        rc = handle_okay(uop) ? gnttab_unmap_and_replace(uop, count)
+                              : -EFAULT;
+        break;
+    case GNTTABOP_transfer:
+        size = sizeof(struct gnttab_transfer);
+        rc = handle_okay(uop) ? gnttab_transfer(uop, count) : -EFAULT;
+        break;
+    case GNTTABOP_copy:
+        size = sizeof(struct gnttab_copy);
+        rc = handle_okay(uop) ? gnttab_copy(uop, count) : -EFAULT;
+        break;
+    case GNTTABOP_swap_grant_ref:
+        size = sizeof(struct gnttab_swap_grant_ref);
+        rc = handle_okay(uop) ? gnttab_swap_grant_ref(uop, count) : -EFAULT;
+        break;
+    case GNTTABOP_cache_flush:
+        size = sizeof(struct gnttab_cache_flush);
+        rc = handle_okay(uop) ? gnttab_cache_flush(uop, count, &cur)
+                              : -EFAULT;
+        break;
     case GNTTABOP_setup_table:
         return gnttab_setup_table(uop, count);
-    case GNTTABOP_transfer:
-        return handle_okay(uop) ? gnttab_transfer(uop, count) : -EFAULT;
-    case GNTTABOP_copy:
-        return handle_okay(uop) ? gnttab_copy(uop, count) : -EFAULT;
     case GNTTABOP_query_size:
         return gnttab_query_size(uop, count);
     case GNTTABOP_set_version:
@@ -611,13 +637,14 @@ long do_grant_table_op(unsigned int cmd, guest_va_t uop, unsigned int count)
         return gnttab_get_status_frames(uop, count);
     case GNTTABOP_get_version:
         return gnttab_get_version(uop);
-    case GNTTABOP_swap_grant_ref:
-        return handle_okay(uop) ? gnttab_swap_grant_ref(uop, count)
-                                : -EFAULT;
-    case GNTTABOP_cache_flush:
-        return handle_okay(uop) ? gnttab_cache_flush(uop, count, cmd >> 12)
-                                : -EFAULT;
     default:
         return -ENOSYS;
     }
+
+    /* Stopped early (or midway through a search): issue the rest again. */
+    if ( rc > 0 || (rc == 0 && cur) )
+        rc = hypercall_continue(__HYPERVISOR_grant_table_op,
+                                cmd | (cur << GNTTABOP_ARG_SHIFT),
+                                uop + rc * size, count - rc);
+    return rc;
 }

@@ -7,7 +7,9 @@
  *
  * Reservation commands answer with the number of extents done, so a
  * failure shows as a short count, never as an error code.  Frames given
- * back return to the free pool, scrubbed, once nothing maps them.
+ * back return to the free pool, scrubbed, once nothing maps them.  Long
+ * requests continue: the reservations with the next extent in the upper
+ * bits of cmd, an exchange through its nr_exchanged.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -15,6 +17,7 @@
 #include <hv/domain.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
+#include <hv/continuation.h>
 #include <hv/mm.h>
 #include <public/memory.h>
 
@@ -37,6 +40,7 @@ struct memop_args
     unsigned int addr_bits;     /* 0: anywhere */
     bool pod;                   /* XENMEMF_populate_on_demand */
     unsigned long nr_done;
+    bool preempted;             /* stopped before nr_extents: continue */
 };
 
 static unsigned int max_order(const struct domain *d)
@@ -121,10 +125,15 @@ static void increase_reservation(struct memop_args *a)
         return;
     for ( i = a->nr_done; i < a->nr_extents; i++ )
     {
-        struct page_info *pg = alloc_domheap_pages(a->d, a->order,
-                                                   a->addr_bits);
+        struct page_info *pg;
         xen_pfn_t mfn;
 
+        if ( i != a->nr_done && hypercall_preempt_check() )
+        {
+            a->preempted = true;
+            break;
+        }
+        pg = alloc_domheap_pages(a->d, a->order, a->addr_bits);
         if ( !pg )
             break;
         mfn = page_to_mfn(pg);
@@ -148,6 +157,11 @@ static void populate_physmap(struct memop_args *a)
         struct page_info *pg;
         xen_pfn_t gpfn, mfn;
 
+        if ( i != a->nr_done && hypercall_preempt_check() )
+        {
+            a->preempted = true;
+            break;
+        }
         if ( copy_from_guest(&gpfn, a->list + i * sizeof(gpfn),
                              sizeof(gpfn)) )
             break;
@@ -196,6 +210,11 @@ static void decrease_reservation(struct memop_args *a)
     {
         xen_pfn_t gmfn;
 
+        if ( i != a->nr_done && hypercall_preempt_check() )
+        {
+            a->preempted = true;
+            break;
+        }
         if ( copy_from_guest(&gmfn, a->list + i * sizeof(gmfn),
                              sizeof(gmfn)) )
             break;
@@ -238,6 +257,10 @@ static long reservation_op(unsigned int op, unsigned long start_extent,
         populate_physmap(&a);
         break;
     }
+    if ( a.preempted )
+        return hypercall_continue(__HYPERVISOR_memory_op,
+                                  op | (a.nr_done << MEMOP_EXTENT_SHIFT),
+                                  arg);
     return a.nr_done;
 }
 
@@ -262,7 +285,7 @@ static long memory_exchange(guest_va_t arg)
     struct xen_memory_exchange x;
     struct domain *d;
     unsigned long in_chunk, out_chunk, i, addr_bits;
-    /* One CPU, no preemption: the chunk's frames need no stack. */
+    /* One CPU, continuing only between chunks: no stack needed. */
     static mfn_t in[1UL << CHUNK_MAX];
     static struct page_info *out[1UL << CHUNK_MAX];
     long rc = 0;
@@ -339,6 +362,15 @@ static long memory_exchange(guest_va_t arg)
     {
         unsigned long n = 0, nr_in = 1UL << (x.in.extent_order + in_chunk);
         unsigned long nr_out = 1UL << out_chunk, j;
+
+        /* The guest's nr_exchanged says where the continuation starts. */
+        if ( i != (x.nr_exchanged >> in_chunk) && hypercall_preempt_check() )
+        {
+            if ( exchange_nr_done(arg, i << in_chunk) )
+                return -EFAULT;
+            return hypercall_continue(__HYPERVISOR_memory_op,
+                                      XENMEM_exchange, arg);
+        }
 
         /* Take the chunk's input frames away from the domain. */
         for ( j = 0; j < (1UL << in_chunk); j++ )

@@ -141,8 +141,8 @@ struct domain *domain_next(const struct domain *d);
 
 /*
  * XEN_DOMCTL_destroydomain: close the domain down and give back what it
- * holds; the structure goes when no frame of it is left in use.  0, or
- * -EINVAL for one's own domain.
+ * holds; the structure goes when no frame of it is left in use.  0,
+ * -EINVAL for one's own domain, or -ERESTART: call again to go on.
  */
 int domain_kill(struct domain *d);
 
@@ -197,6 +197,8 @@ int arch_vcpu_reset(struct vcpu *v);
  * The MMU's part of destroying a domain: unpin its tables and drop its
  * allocation references, so that each frame goes when its last user does.
  * A fallback built on the frame-table API is in arch/x86/pv/lifecycle.c.
+ * 0, or -ERESTART when it stopped to be continued (it resumes where it
+ * was on the next call).
  */
 int mm_relinquish_memory(struct domain *d);
 

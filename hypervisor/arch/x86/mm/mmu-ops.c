@@ -2,7 +2,9 @@
 /*
  * The PV MMU hypercalls: mmu_update, mmuext_op, update_va_mapping.  Batches
  * stop at the first request that fails; what was done before it stays done
- * and is reported through the 'done' counter, as on Xen.
+ * and is reported through the 'done' counter, as on Xen.  A long batch may
+ * also stop between two requests and continue: the rest of the array, its
+ * count flagged MMU_UPDATE_PREEMPTED so that 'done' is added to.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -11,12 +13,13 @@
 #include <hv/domain.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
+#include <hv/continuation.h>
 #include <hv/mm.h>
 #include <asm/mm.h>
 #include <public/xen.h>
 #include "mm.h"
 
-/* The one flag of 'count' that continuations would use. */
+/* The flag of 'count' marking a continuation: 'done' counts on from *pdone. */
 #define MMU_UPDATE_PREEMPTED    (~(~0U >> 1))
 
 /*
@@ -157,6 +160,11 @@ long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
         struct mmu_update req;
         unsigned int cmd;
 
+        if ( i && hypercall_preempt_check() )
+        {
+            rc = -ERESTART;
+            break;
+        }
         if ( copy_from_guest(&req, ureqs + i * sizeof(req), sizeof(req)) )
         {
             rc = -EFAULT;
@@ -213,6 +221,11 @@ long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
      * itself, and Xen flushes here, so guests rely on it. */
     if ( flush )
         mm_flush_all();
+    if ( rc == -ERESTART )
+        rc = hypercall_continue(__HYPERVISOR_mmu_update,
+                                ureqs + i * sizeof(struct mmu_update),
+                                (count - i) | MMU_UPDATE_PREEMPTED, pdone,
+                                foreigndom);
 
  out:
     report_done(pdone, done + i);
@@ -556,6 +569,14 @@ long do_mmuext_op(guest_va_t uops, unsigned int count, guest_va_t pdone,
     {
         struct mmuext_op op;
 
+        if ( i && hypercall_preempt_check() )
+        {
+            rc = hypercall_continue(__HYPERVISOR_mmuext_op,
+                                    uops + i * sizeof(op),
+                                    (count - i) | MMU_UPDATE_PREEMPTED,
+                                    pdone, foreigndom);
+            break;
+        }
         if ( copy_from_guest(&op, uops + i * sizeof(op), sizeof(op)) )
         {
             rc = -EFAULT;

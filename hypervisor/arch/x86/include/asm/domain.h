@@ -14,6 +14,9 @@ struct arch_domain
     paddr_t e820_maddr;             /* XENMEM_set_memory_map's page, or 0 */
     unsigned int nr_e820;           /* entries in it */
     uint32_t emulation_flags;       /* XEN_X86_EMU_*: the PIT for dom0 */
+    /* Where a continued mm_relinquish_memory() resumes: pass, frame. */
+    unsigned int relinquish_pass;
+    mfn_t relinquish_next;
 };
 
 struct arch_vcpu
