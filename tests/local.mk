@@ -27,3 +27,4 @@ include $(srcdir)/tests/guests/gnttab.mk
 include $(srcdir)/tests/unit/gnttab.mk
 include $(srcdir)/tests/unit/consoled.mk
 include $(srcdir)/tests/guests/sched.mk
+include $(srcdir)/tests/unit/contin.mk
