@@ -28,3 +28,4 @@ include $(srcdir)/tests/unit/gnttab.mk
 include $(srcdir)/tests/unit/consoled.mk
 include $(srcdir)/tests/guests/sched.mk
 include $(srcdir)/tests/unit/contin.mk
+include $(srcdir)/tests/guests/contin.mk
