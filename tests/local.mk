@@ -27,5 +27,6 @@ include $(srcdir)/tests/guests/gnttab.mk
 include $(srcdir)/tests/unit/gnttab.mk
 include $(srcdir)/tests/unit/consoled.mk
 include $(srcdir)/tests/guests/sched.mk
+include $(srcdir)/tests/unit/sched-core.mk
 include $(srcdir)/tests/unit/contin.mk
 include $(srcdir)/tests/guests/contin.mk

@@ -33,6 +33,7 @@
 #include <hv/types.h>
 #include <hv/console.h>
 #include <hv/domain.h>
+#include <hv/domctl.h>
 #include <hv/event.h>
 #include <hv/sched.h>
 #include <hv/sched-if.h>
@@ -109,6 +110,23 @@ static void account_fn(void *data)
 
 /* --- the policy, with the core's bookkeeping (sched_lock held) ---------- */
 
+/*
+ * A unit left waiting on a run queue while some CPU it may use idles:
+ * that CPU takes it (the policy lets idle CPUs steal) once it looks.
+ */
+static void tickle_idle(const struct sched_unit *u)
+{
+    if ( !u->queued )
+        return;
+    for ( unsigned int cpu = 0; cpu < nr_cpus; cpu++ )
+        if ( !pcpu[cpu].curr && !pcpu[cpu].need_resched &&
+             (u->hard_affinity & (1ULL << cpu)) )
+        {
+            raise_resched(cpu);
+            return;
+        }
+}
+
 static void policy_wake(struct vcpu *v, uint64_t now)
 {
     struct sched_unit *u = &v->sched_unit;
@@ -124,6 +142,7 @@ static void policy_wake(struct vcpu *v, uint64_t now)
     }
     if ( cpu >= 0 )
         raise_resched(cpu);
+    tickle_idle(u);
 }
 
 static void policy_sleep(struct vcpu *v, uint64_t now)
@@ -145,8 +164,11 @@ void sched_init(unsigned int cpus)
 
     nr_cpus = cpus ? MIN(cpus, (unsigned int)SCHED_MAX_CPUS) : 1;
     ops->init(nr_cpus);
+    /* Again from scratch (host tests start over): no timer left armed. */
+    timer_stop(&account_timer);
     for ( unsigned int cpu = 0; cpu < SCHED_MAX_CPUS; cpu++ )
     {
+        timer_stop(&pcpu[cpu].slice);
         pcpu[cpu] = (struct sched_pcpu){ .idle_since = now };
         timer_init(&pcpu[cpu].slice, slice_fn, (void *)(uintptr_t)cpu);
     }
@@ -338,6 +360,8 @@ struct vcpu *schedule(void)
         spin_unlock(&sched_lock);
         return prev;
     }
+    if ( prev )
+        tickle_idle(&prev->sched_unit);
 
     if ( next )
     {
