@@ -13,6 +13,28 @@ tests_unit_test_continuation_CFLAGS = $(HV_UNIT_CFLAGS)
 tests_unit_test_continuation_LDFLAGS = $(HV_UNIT_SAN)
 tests_unit_test_continuation_LDADD = $(CUNIT_LIBS)
 
+# The MMU and memory_op handlers continued at scripted points, over the
+# frame table's host harness (tests/unit/mm-harness).
+check_PROGRAMS += tests/unit/test-contin-mm
+TESTS += tests/unit/test-contin-mm
+tests_unit_test_contin_mm_SOURCES = tests/unit/test-contin-mm.c \
+	$(HV_HARNESS_SOURCES) tests/unit/harness/printk.c \
+	tests/unit/mm-harness/asm/mm.h \
+	hypervisor/common/page-alloc.c \
+	hypervisor/arch/x86/mm/frame-table.c \
+	hypervisor/arch/x86/mm/validate.c \
+	hypervisor/arch/x86/mm/mmu-ops.c \
+	hypervisor/arch/x86/mm/audit.c \
+	hypervisor/common/memory.c
+tests_unit_test_contin_mm_CPPFLAGS = -D__HV__ \
+	-I$(top_srcdir)/tests/unit/mm-harness -I$(top_srcdir)/tests/unit \
+	-I$(top_srcdir)/hypervisor/include \
+	-I$(top_srcdir)/hypervisor/arch/x86/include
+tests_unit_test_contin_mm_CFLAGS = $(HV_UNIT_CFLAGS)
+tests_unit_test_contin_mm_LDFLAGS = $(HV_UNIT_SAN)
+tests_unit_test_contin_mm_LDADD = $(CUNIT_LIBS)
+
+# Other host tests of hypercall handlers: never asked to stop.
 tests_unit_test_frame_table_SOURCES += tests/unit/contin-stub.c
 tests_unit_test_gnttab_SOURCES += tests/unit/contin-stub.c
 tests_unit_test_domctl_SOURCES += tests/unit/contin-stub.c
