@@ -5,8 +5,7 @@
  * being interrupted.  The probe arms a one-shot timer and unmasks events
  * during a batch; a hypervisor that stops the batch to deliver the timer's
  * event (and then issues it again) shows the event callback a frame whose
- * RIP is the SYSCALL itself and whose RAX is the hypercall's number, with
- * the batch's progress counter partly advanced.
+ * RIP is the SYSCALL itself and whose RAX is the hypercall's number.
  */
 #ifndef CONTIN_COMMON_H
 #define CONTIN_COMMON_H
@@ -66,9 +65,7 @@ static inline long contin_call(const char *what, unsigned long nr,
 struct contin_probe {
     unsigned int fired;             /* timer events taken */
     struct trap_frame frame;        /* the interrupted frame, first event */
-    unsigned long progress;         /* *watch then */
-    uint64_t armed_at, fired_at;
-    const volatile unsigned int *watch;
+    uint64_t armed_at, fired_at;    /* system time */
 };
 
 static struct contin_probe probe;
@@ -82,7 +79,6 @@ static void contin_on_port(evtchn_port_t port)
     {
         probe.frame = upcall_log.frame;
         probe.fired_at = now();
-        probe.progress = probe.watch ? *probe.watch : 0;
     }
 }
 
@@ -104,16 +100,12 @@ static inline bool contin_init(void)
     return CHECK_EQ(vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL), 0);
 }
 
-/*
- * Arm the timer 'delay' from now and unmask events, watching *watch (the
- * batch's progress counter, or NULL).
- */
-static inline void contin_arm(uint64_t delay, const volatile unsigned int *watch)
+/* Arm the timer 'delay' from now and unmask events. */
+static inline void contin_arm(uint64_t delay)
 {
     struct vcpu_set_singleshot_timer set = { 0 };
 
     memset(&probe, 0, sizeof(probe));
-    probe.watch = watch;
     upcall_log_reset();
     /* Nothing left over from before: the next event is this timer's. */
     clear_pending(timer_port);
@@ -152,8 +144,8 @@ static inline enum contin_when contin_when(const char *what, unsigned long op)
 {
     const struct trap_frame *f = &probe.frame;
 
-    printf("%s: timer events %u, rax %lu, progress %lu after %lu us\n",
-           what, probe.fired, (unsigned long)f->rax, probe.progress,
+    printf("%s: timer events %u, rax %lu, after %lu us\n", what,
+           probe.fired, (unsigned long)f->rax,
            (unsigned long)(probe.fired_at - probe.armed_at) / 1000);
     if ( !probe.fired )
         return CONTIN_NEVER;

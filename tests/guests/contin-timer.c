@@ -49,7 +49,7 @@ static enum contin_when attempt(const char *what, unsigned long op,
     uint64_t start;
     enum contin_when w;
 
-    contin_arm(DELAY, NULL);
+    contin_arm(DELAY);
     start = now();
     CHECK_EQ(call(), 0);
     contin_disarm();
