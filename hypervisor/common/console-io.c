@@ -51,12 +51,9 @@ static long console_guest_read(guest_va_t buffer, unsigned int count)
 
     while ( done < count )
     {
-        unsigned int n = 0;
-        int c;
+        size_t n = console_input_read(buf, MIN(sizeof(buf),
+                                               (size_t)(count - done)));
 
-        while ( n < sizeof(buf) && done + n < count &&
-                (c = console_getc()) >= 0 )
-            buf[n++] = (char)c;
         if ( n == 0 )
             break;
         if ( copy_to_guest(buffer + done, buf, n) )

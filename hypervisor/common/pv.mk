@@ -4,6 +4,7 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/domain.c \
 	hypervisor/common/kernel.c \
 	hypervisor/common/console-io.c \
+	hypervisor/common/console-input.c \
 	hypervisor/common/schedule.c \
 	hypervisor/common/timer.c \
 	hypervisor/common/sched/credit.c \

@@ -92,9 +92,13 @@ void console_write(const char *buf, size_t len)
     console_len += len;
 }
 
-int console_getc(void)
+size_t console_input_read(char *buf, size_t len)
 {
-    return *console_in ? *console_in++ : -1;
+    size_t n = 0;
+
+    while ( n < len && *console_in )
+        buf[n++] = *console_in++;
+    return n;
 }
 
 static int idle_calls;

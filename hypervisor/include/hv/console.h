@@ -46,6 +46,11 @@ void console_write(const char *buf, size_t len);
 /* Next input character, or -1 when none is waiting (never blocks). */
 int console_getc(void);
 
+/* dom0's serial input (console-input.c): polled into a ring, announced
+ * with VIRQ_CONSOLE, read by CONSOLEIO_read. */
+void console_input_start(void);
+size_t console_input_read(char *buf, size_t len);
+
 /* Bring up the device chosen by console= (call after cmdline_parse()). */
 void console_init(void);
 

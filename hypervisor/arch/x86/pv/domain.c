@@ -105,6 +105,7 @@ void pv_start_dom0(void)
         panic("could not build dom0 (error %d)", rc);
 
     arch_timers_init();
+    console_input_start();
     printk(LOG_INFO "starting dom0\n");
     d->state = DOMAIN_RUNNING;
     sched_domain_update(d);
