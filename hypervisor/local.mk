@@ -20,6 +20,10 @@ HV_ARCH_SRCS = \
 	hypervisor/arch/x86/serial.c \
 	hypervisor/arch/x86/setup.c \
 	hypervisor/arch/x86/shutdown.c \
+	hypervisor/arch/x86/acpi.c \
+	hypervisor/arch/x86/smp.c \
+	hypervisor/arch/x86/smpboot.c \
+	hypervisor/arch/x86/boot/trampoline.S \
 	hypervisor/arch/x86/symbols.c \
 	hypervisor/arch/x86/time.c \
 	hypervisor/arch/x86/traps.c \
@@ -48,6 +52,7 @@ HV_HEADER_FILES = \
 	hypervisor/arch/x86/include/asm/page.h \
 	hypervisor/arch/x86/include/asm/pagetable.h \
 	hypervisor/arch/x86/include/asm/processor.h \
+	hypervisor/arch/x86/include/asm/smp.h \
 	hypervisor/arch/x86/include/asm/symbols.h \
 	hypervisor/arch/x86/include/asm/time.h \
 	hypervisor/arch/x86/include/asm/traps.h \

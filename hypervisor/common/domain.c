@@ -25,8 +25,9 @@
  * plus the shared_info frame; evtchn pages come and go with the domain's
  * ports.  Everything is given back by the time the domain leaves the list.
  *
- * Locking: control operations are serialised by domctl's lock; guests run
- * on one CPU.  The list is changed only there and at boot.  Whatever
+ * Locking: control operations are serialised by domctl's lock, and all
+ * guest work by the arch's hypervisor lock (one CPU at a time).  The list
+ * is changed only there and at boot.  Whatever
  * vcpu_runnable() looks at is reported to the scheduler when it changes
  * (sched_vcpu_update()), which queues the VCPU or takes it off its CPU.
  */
@@ -386,6 +387,8 @@ int domain_pause_by_controller(struct domain *d)
         return -EOVERFLOW;
     d->controller_pause_count++;
     domain_pause(d);
+    /* Paused means off every CPU by the time the toolstack hears back. */
+    sched_domain_sync(d);
     return 0;
 }
 
@@ -522,6 +525,8 @@ int domain_kill(struct domain *d)
     if ( d->state < DOMAIN_DYING )
     {
         domain_pause(d);
+        /* Nothing of it may still run elsewhere while it is taken apart. */
+        sched_domain_sync(d);
         d->state = DOMAIN_DYING;
         evtchn_destroy(d);
         grant_table_relinquish(d);

@@ -70,6 +70,7 @@ static int vcpu_reset(struct vcpu *v)
     int rc;
 
     vcpu_pause(v);
+    sched_vcpu_sync(v);
     rc = arch_vcpu_reset(v);
     if ( !rc )
     {
@@ -94,6 +95,7 @@ int domctl_setvcpucontext(struct domain *caller, struct domain *d,
     if ( copy_from_guest(&ctxt_buf, ctxt, sizeof(ctxt_buf)) )
         return -EFAULT;
     domain_pause(d);
+    sched_vcpu_sync(v);
     rc = arch_set_info_guest(v, &ctxt_buf);
     domain_unpause(d);
     return rc;
@@ -109,6 +111,7 @@ int domctl_getvcpucontext(struct domain *caller, struct domain *d,
     if ( !v->is_initialised )
         return -ENODATA;
     vcpu_pause(v);
+    sched_vcpu_sync(v);
     arch_get_info_guest(v, &ctxt_buf);
     vcpu_unpause(v);
     return copy_to_guest(ctxt, &ctxt_buf, sizeof(ctxt_buf)) ? -EFAULT : 0;

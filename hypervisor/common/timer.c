@@ -1,18 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Software timers: one list sorted by expiry, its head programmed into the
- * CPU's one-shot timer.  Invariant: a timer is in the list iff it is
- * active, and the deadline programmed is the head's expiry (or none).
- * The list changes from hypercalls and from the timer interrupt, so every
- * change holds timer_lock with interrupts off; a timer's function runs
- * without the lock, so it may re-arm timers.
+ * Software timers: a list per CPU sorted by expiry, its head programmed
+ * into that CPU's one-shot timer.  A timer goes on the list of the CPU
+ * that arms it, since a CPU can only program its own deadline; it runs
+ * there.  Invariants: a timer is on a list iff it is active, on list
+ * t->cpu; each CPU's programmed deadline is its head's expiry, or earlier
+ * (a head stopped from another CPU: that CPU then finds nothing due and
+ * programs the next).  Lists change from hypercalls and timer interrupts
+ * on any CPU, so every change holds timer_lock with interrupts off; a
+ * timer's function runs without the lock, so it may re-arm timers.
  */
 #include <hv/types.h>
 #include <hv/spinlock.h>
 #include <hv/timer.h>
 
-static struct timer *pending;
+#define TIMER_CPUS 64
+
+static struct timer *pending[TIMER_CPUS];
 static spinlock_t timer_lock = SPIN_LOCK_UNLOCKED;
+
+/* Host tests of this file have a single CPU. */
+__attribute__((weak)) unsigned int arch_cpu_id(void)
+{
+    return 0;
+}
 
 void timer_init(struct timer *t, void (*fn)(void *data), void *data)
 {
@@ -27,7 +38,7 @@ static void timer_unlink(struct timer *t)
 {
     struct timer **pp;
 
-    for ( pp = &pending; *pp; pp = &(*pp)->next )
+    for ( pp = &pending[t->cpu]; *pp; pp = &(*pp)->next )
         if ( *pp == t )
         {
             *pp = t->next;
@@ -37,13 +48,14 @@ static void timer_unlink(struct timer *t)
     t->active = false;
 }
 
-static void timer_reprogram(void)
+static void timer_reprogram(unsigned int cpu)
 {
-    arch_set_deadline(pending ? pending->expires : 0);
+    arch_set_deadline(pending[cpu] ? pending[cpu]->expires : 0);
 }
 
 void timer_set(struct timer *t, uint64_t expires)
 {
+    unsigned int me = arch_cpu_id() % TIMER_CPUS;
     struct timer **pp;
     unsigned long flags;
 
@@ -51,13 +63,15 @@ void timer_set(struct timer *t, uint64_t expires)
     if ( t->active )
         timer_unlink(t);
     t->expires = expires;
-    for ( pp = &pending; *pp && (*pp)->expires <= expires; pp = &(*pp)->next )
+    t->cpu = me;
+    for ( pp = &pending[me]; *pp && (*pp)->expires <= expires;
+          pp = &(*pp)->next )
         ;
     t->next = *pp;
     *pp = t;
     t->active = true;
-    if ( pending == t )
-        timer_reprogram();
+    if ( pending[me] == t )
+        timer_reprogram(me);
     spin_unlock_irqrestore(&timer_lock, flags);
 }
 
@@ -67,36 +81,37 @@ void timer_stop(struct timer *t)
     bool was_head;
 
     spin_lock_irqsave(&timer_lock, flags);
-    was_head = pending == t;
     if ( t->active )
     {
+        was_head = pending[t->cpu] == t;
         timer_unlink(t);
-        if ( was_head )
-            timer_reprogram();
+        if ( was_head && t->cpu == arch_cpu_id() % TIMER_CPUS )
+            timer_reprogram(t->cpu);
     }
     spin_unlock_irqrestore(&timer_lock, flags);
 }
 
 uint64_t timers_run(uint64_t now)
 {
+    unsigned int me = arch_cpu_id() % TIMER_CPUS;
     unsigned long flags;
     uint64_t next;
 
     spin_lock_irqsave(&timer_lock, flags);
-    while ( pending && pending->expires <= now )
+    while ( pending[me] && pending[me]->expires <= now )
     {
-        struct timer *t = pending;
+        struct timer *t = pending[me];
 
         /* Off the list before it runs: the function may re-arm it. */
-        pending = t->next;
+        pending[me] = t->next;
         t->next = NULL;
         t->active = false;
         spin_unlock_irqrestore(&timer_lock, flags);
         t->fn(t->data);
         spin_lock_irqsave(&timer_lock, flags);
     }
-    timer_reprogram();
-    next = pending ? pending->expires : 0;
+    timer_reprogram(me);
+    next = pending[me] ? pending[me]->expires : 0;
     spin_unlock_irqrestore(&timer_lock, flags);
     return next;
 }

@@ -53,7 +53,19 @@ tests_guests_sched_cap_elf_LDADD = $(SCHED_GUEST_LIBS)
 tests_guests_sched_cap_elf_DEPENDENCIES = $(GUEST_DEPS) \
 	tests/guests/libsched-image.a
 
+check_PROGRAMS += tests/guests/sched-smp.elf
+tests_guests_sched_smp_elf_SOURCES = tests/guests/sched-smp.c \
+	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_sched_smp_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_sched_smp_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_sched_smp_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_sched_smp_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_sched_smp_elf_LDADD = $(SCHED_GUEST_LIBS)
+tests_guests_sched_smp_elf_DEPENDENCIES = $(GUEST_DEPS) \
+	tests/guests/libsched-image.a
+
 SCHED_CASES = tests/boot/cases/sched-dom.case \
-	tests/boot/cases/sched-weight.case tests/boot/cases/sched-cap.case
+	tests/boot/cases/sched-weight.case tests/boot/cases/sched-cap.case \
+	tests/boot/cases/sched-smp.case
 TESTS += $(SCHED_CASES)
 EXTRA_DIST += $(SCHED_CASES)

@@ -155,6 +155,14 @@ void sched_domain_update(struct domain *d)
 {
 }
 
+void sched_vcpu_sync(struct vcpu *v)
+{
+}
+
+void sched_domain_sync(struct domain *d)
+{
+}
+
 void __attribute__((noreturn)) sched_leave_crashed(struct domain *d)
 {
     fprintf(stderr, "d%u crashed\n", d->domain_id);

@@ -75,6 +75,20 @@ void arch_leave_vcpu(void)
     abort();
 }
 
+/* Waiting for another CPU: in one thread, let it pass meanwhile. */
+static unsigned int relaxes;
+
+void arch_sync_relax(void)
+{
+    unsigned int me = this_cpu;
+
+    relaxes++;
+    for ( this_cpu = 0; this_cpu < nr_cpus; this_cpu++ )
+        if ( this_cpu != me && sched_need_resched() )
+            schedule();
+    this_cpu = me;
+}
+
 struct vcpu *current_vcpu(void)
 {
     return on_cpu[this_cpu];
@@ -520,6 +534,41 @@ static void test_two_cpus(void)
     machine_stop();
 }
 
+static void test_sync(void)
+{
+    struct vcpu *v;
+
+    machine_start(2);
+    v = new_vcpu(0, 256, 0);
+    v->sched_unit.hard_affinity = 1ULL << 1;
+    v->is_initialised = true;
+    sched_vcpu_update(v);
+    pass();
+    CU_ASSERT_PTR_EQUAL(on_cpu[1], v);
+
+    /* Paused from CPU 0: the wait lasts until CPU 1 has let it go. */
+    ipis = relaxes = 0;
+    v->pause_count++;
+    sched_vcpu_update(v);
+    CU_ASSERT_EQUAL(ipis, 1);
+    CU_ASSERT(v->is_running);
+    sched_vcpu_sync(v);
+    CU_ASSERT(relaxes >= 1);
+    CU_ASSERT(!v->is_running);
+    CU_ASSERT_PTR_NULL(on_cpu[1]);
+    CU_ASSERT_EQUAL(v->time.runstate.state, RUNSTATE_offline);
+
+    /* Nothing to wait for: no relaxing at all. */
+    relaxes = 0;
+    sched_vcpu_sync(v);
+    CU_ASSERT_EQUAL(relaxes, 0);
+    v->pause_count--;
+    sched_vcpu_update(v);
+    pass();
+    CU_ASSERT_PTR_EQUAL(on_cpu[1], v);
+    machine_stop();
+}
+
 static void test_remove(void)
 {
     struct vcpu *a, *b;
@@ -559,6 +608,7 @@ static CU_TestInfo core_tests[] = {
     { "cap 50", test_cap },
     { "cap 50, timers late", test_cap_late_timers },
     { "three VCPUs on two CPUs", test_two_cpus },
+    { "waiting for a VCPU to leave another CPU", test_sync },
     { "a VCPU leaves the scheduler", test_remove },
     CU_TEST_INFO_NULL,
 };

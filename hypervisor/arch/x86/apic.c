@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Local APIC bring-up on the boot CPU and the legacy PICs put to sleep. */
+/* Local APIC bring-up on each CPU, the legacy PICs put to sleep, and
+ * interprocessor interrupts. */
 
 #include <hv/console.h>
 #include <asm/apic.h>
@@ -7,6 +8,7 @@
 #include <asm/io.h>
 #include <asm/msr.h>
 #include <asm/pagetable.h>
+#include <asm/processor.h>
 #include <asm/traps.h>
 
 #define PIC1_CMD    0x20
@@ -59,11 +61,10 @@ static void apic_error(struct cpu_user_regs *regs)
            apic_read(APIC_ID) >> 24, esr);
 }
 
-void apic_init(void)
+/* This CPU's local APIC on, its timer masked until first armed. */
+void apic_init_local(void)
 {
     uint64_t base = rdmsr(MSR_IA32_APIC_BASE);
-
-    pic_disable();
 
     if ( !(base & APIC_BASE_ENABLE) )
         wrmsr(MSR_IA32_APIC_BASE, base | APIC_BASE_ENABLE);
@@ -80,6 +81,14 @@ void apic_init(void)
     apic_write(APIC_ESR, 0);
     apic_write(APIC_SVR, APIC_SVR_ENABLE | SPURIOUS_VECTOR);
     apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+}
+
+void apic_init(void)
+{
+    uint64_t base = rdmsr(MSR_IA32_APIC_BASE);
+
+    pic_disable();
+    apic_init_local();
     request_irq(ERROR_VECTOR, apic_error);
 
     printk(LOG_INFO "Local APIC %u at %#llx, version %#x\n",
@@ -97,4 +106,17 @@ void apic_timer_oneshot(uint32_t ticks)
 uint32_t apic_timer_current(void)
 {
     return apic_read(APIC_TMCCT);
+}
+
+void apic_send_icr(uint32_t apic_id, uint32_t low)
+{
+    unsigned long flags;
+
+    /* The two halves must not be split by an interrupt that sends too. */
+    local_irq_save(flags);
+    while ( apic_read(APIC_ICR_LOW) & APIC_ICR_BUSY )
+        cpu_relax();
+    apic_write(APIC_ICR_HIGH, apic_id << 24);
+    apic_write(APIC_ICR_LOW, low);
+    local_irq_restore(flags);
 }

@@ -13,6 +13,7 @@
 #include <asm/multiboot.h>
 #include <asm/pagetable.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include <asm/time.h>
 
 #define LOW_MEMORY_END  0x100000UL          /* BIOS data, EBDA, ROMs */
@@ -190,6 +191,7 @@ void start_hv(unsigned long mbi_paddr)
     cpu_desc_init(0);
     apic_init();
     time_init();
+    smp_boot_cpus();
 
     hvtest_run();
     pv_start_dom0();

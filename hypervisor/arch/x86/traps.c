@@ -12,6 +12,7 @@
 #include <asm/extable.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include <asm/symbols.h>
 #include <asm/traps.h>
 
@@ -183,7 +184,10 @@ void do_trap(struct cpu_user_regs *regs)
 
     if ( regs->cs & 3 )
     {
+        /* Emulation and fault fix-ups touch state other CPUs share. */
+        hv_lock();
         pv_trap_from_guest(regs);
+        hv_unlock();
         return;
     }
 

@@ -267,6 +267,22 @@ void sched_domain_update(struct domain *d)
             sched_vcpu_update(d->vcpu[i]);
 }
 
+void sched_vcpu_sync(struct vcpu *v)
+{
+    if ( v == current_vcpu() || vcpu_runnable(v) )
+        return;
+    while ( __atomic_load_n(&v->is_running, __ATOMIC_ACQUIRE) )
+        arch_sync_relax();
+}
+
+void sched_domain_sync(struct domain *d)
+{
+    for ( unsigned int i = 0; i < d->max_vcpus && i < ARRAY_SIZE(d->vcpu);
+          i++ )
+        if ( d->vcpu[i] )
+            sched_vcpu_sync(d->vcpu[i]);
+}
+
 /* --- blocking ------------------------------------------------------------ */
 
 void vcpu_block_prepare(struct vcpu *v)
@@ -384,7 +400,8 @@ struct vcpu *schedule(void)
     if ( prev )
     {
         spin_lock(&sched_lock);
-        prev->is_running = false;
+        /* Its state is saved: a CPU waiting in sched_vcpu_sync() may go. */
+        __atomic_store_n(&prev->is_running, false, __ATOMIC_RELEASE);
         /* Woken elsewhere while leaving: the wake saw it still running. */
         if ( prev->time.runstate.state >= RUNSTATE_blocked && can_run(prev) )
             vcpu_runstate_change(prev, RUNSTATE_runnable, arch_now());

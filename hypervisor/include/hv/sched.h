@@ -33,6 +33,13 @@ void vcpu_wake(struct vcpu *v);
 void vcpu_sleep(struct vcpu *v);
 void sched_vcpu_update(struct vcpu *v);
 void sched_domain_update(struct domain *d);
+/*
+ * Wait until v (any VCPU of d) that may not run any more is off its CPU
+ * with its state saved, as pausing or destroying from the toolstack must;
+ * the running VCPU itself is never waited for.  Not from interrupts.
+ */
+void sched_vcpu_sync(struct vcpu *v);
+void sched_domain_sync(struct domain *d);
 
 /*
  * Blocking, for the running VCPU v: prepare marks it blocked, so that a
@@ -82,5 +89,7 @@ void arch_send_resched(unsigned int cpu);
 void arch_context_switch(struct vcpu *prev, struct vcpu *next);
 /* Leave the running VCPU for whatever schedule() picks; never returns. */
 void __attribute__((noreturn)) arch_leave_vcpu(void);
+/* A moment's wait for another CPU, which may need what we hold. */
+void arch_sync_relax(void);
 
 #endif /* HV_SCHED_H */

@@ -5,6 +5,7 @@
 #include <hv/timer.h>
 #include <asm/processor.h>
 #include <asm/time.h>
+#include <asm/smp.h>
 
 void arch_irq_disable(void)
 {
@@ -25,7 +26,7 @@ void arch_wait_for_interrupt(void)
 
 unsigned int arch_nr_cpus(void)
 {
-    return 1;
+    return nr_cpus_online;
 }
 
 uint64_t arch_now(void)

@@ -25,6 +25,7 @@
 #include <asm/page.h>
 #include <asm/pagetable.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include "pv.h"
 
 unsigned int arch_cpu_id(void)
@@ -34,8 +35,7 @@ unsigned int arch_cpu_id(void)
 
 void arch_send_resched(unsigned int cpu)
 {
-    /* One CPU: whoever asks runs here and passes the check itself. */
-    (void)cpu;
+    send_ipi(cpu, EVENT_CHECK_VECTOR);
 }
 
 /* The L4 for v's current mode (a user mode without tables of its own
@@ -69,6 +69,8 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
 {
     struct cpu_user_regs *frame = guest_cpu_user_regs();
 
+    /* LDT and GDT pages change hands: the frame table is touched. */
+    hv_lock();
     if ( prev )
     {
         prev->arch.user_regs = *frame;
@@ -76,15 +78,15 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
     }
     set_current_vcpu(next);
     if ( !next )
-    {
         load_idle_state(prev);
-        return;
+    else
+    {
+        write_cr3(guest_cr3(next));
+        flush_tlb_all_local();
+        pv_vcpu_load(next);
+        *frame = next->arch.user_regs;
     }
-
-    write_cr3(guest_cr3(next));
-    flush_tlb_all_local();
-    pv_vcpu_load(next);
-    *frame = next->arch.user_regs;
+    hv_unlock();
 }
 
 static void __noreturn reset_stack_and_jump(void (*fn)(void))
@@ -119,9 +121,20 @@ void pv_sched_exit_to_guest(void)
         reset_stack_and_jump(idle_loop);
 }
 
+void arch_sync_relax(void)
+{
+    /* The CPU we wait for takes the lock to save its VCPU's state. */
+    unsigned int depth = hv_unlock_all();
+
+    cpu_relax();
+    hv_relock(depth);
+}
+
 void arch_leave_vcpu(void)
 {
     local_irq_disable();
+    /* Whatever held the lock on this stack will never release it. */
+    hv_unlock_all();
     pv_sched_exit_to_guest();
     /* Another VCPU owns the frame now. */
     pv_enter_guest(guest_cpu_user_regs());

@@ -20,6 +20,7 @@
 #include <asm/desc.h>
 #include <asm/msr.h>
 #include <asm/traps.h>
+#include <asm/smp.h>
 #include <asm/page.h>
 #include <asm/eflags.h>
 #include "pv.h"
@@ -53,18 +54,21 @@ void pv_init_guest_l4(uint64_t *l4)
         l4[i] = idle_pg_table[i];
 }
 
-static void pv_init_cpu(void)
+void pv_cpu_init(void)
 {
+    unsigned int cpu = smp_processor_id();
     uint32_t eax, ebx, ecx, edx;
 
     /* SYSRET would load CS = STAR[63:48] + 16 and SS = + 8: the flat
      * 64-bit ring-3 selectors follow the 32-bit code one. */
     wrmsr(MSR_STAR, ((uint64_t)FLAT_RING3_CS32 << 48) |
                     ((uint64_t)__HYPERVISOR_CS << 32));
-    wrmsr(MSR_LSTAR, (uint64_t)pv_syscall_entry);
-    wrmsr(MSR_CSTAR, (uint64_t)pv_syscall_entry_compat);
+    pv_syscall_slots[cpu].stack = (uint64_t)&guest_cpu_user_regs()->es;
+    wrmsr(MSR_LSTAR,
+          (uint64_t)(pv_syscall_stubs + cpu * PV_SYSCALL_STUB_SIZE));
+    wrmsr(MSR_CSTAR,
+          (uint64_t)(pv_syscall_stubs_compat + cpu * PV_SYSCALL_STUB_SIZE));
     wrmsr(MSR_SYSCALL_MASK, SYSCALL_MASK);
-    pv_syscall_stack = (uint64_t)&guest_cpu_user_regs()->es;
 
     /*
      * Run guests as Xen does: alignment checks in ring 3 (a guest that
@@ -96,7 +100,7 @@ void pv_start_dom0(void)
     mm_init();
     sched_init(arch_nr_cpus());
     /* Before the VCPU is set up: it inherits what the CPU runs with. */
-    pv_init_cpu();
+    pv_cpu_init();
     d = domain_create(0, true);
     if ( !d )
         panic("cannot create dom0");

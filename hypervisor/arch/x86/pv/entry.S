@@ -10,55 +10,74 @@
  * this CPU's stack, and leave through the common exit path.
  */
 #include <asm/asm-macros.h>
+#include <asm/config.h>
 #include <public/xen.h>
 
 /* entry_vector value marking a frame built by SYSCALL (as Xen numbers it). */
 #define TRAP_syscall 256
-/* offsetof(struct cpu_user_regs, entry_vector): 15 GPRs, error code. */
-#define REGS_ENTRY_VECTOR (15 * 8 + 4)
+/* Bytes per CPU's SYSCALL stub (pv.h has the same). */
+#define PV_SYSCALL_STUB_SIZE 64
 
+        /*
+         * Per CPU, 16 bytes: the guest's RSP at SYSCALL, and where the frame
+         * goes (&cpu_info->guest_cpu_user_regs.es).  Each CPU enters through
+         * its own stubs (LSTAR, CSTAR), which reach only its own slots.
+         */
         .section .bss
-        .balign 8
-pv_syscall_guest_rsp:
-        .quad   0
-        /* Where SYSCALL frames go: &cpu_info->guest_cpu_user_regs.es.
-         * A single CPU for now: per-CPU entry stubs come with SMP. */
-        .globl  pv_syscall_stack
-pv_syscall_stack:
-        .quad   0
+        .balign 16
+        .globl  pv_syscall_slots
+pv_syscall_slots:
+        .skip   16 * NR_CPUS
 
         .text
-        .macro  SYSCALL_FRAME cs
-        movq    %rsp, pv_syscall_guest_rsp(%rip)
-        movq    pv_syscall_stack(%rip), %rsp
+        /* The frame SYSCALL leaves to us, up to error_code/entry_vector. */
+        .macro  SYSCALL_FRAME cs, cpu
+        movq    %rsp, pv_syscall_slots + 16 * \cpu(%rip)
+        movq    pv_syscall_slots + 16 * \cpu + 8(%rip), %rsp
         pushq   $FLAT_KERNEL_SS
-        pushq   pv_syscall_guest_rsp(%rip)
+        pushq   pv_syscall_slots + 16 * \cpu(%rip)
         pushq   %r11
         pushq   $\cs
         pushq   %rcx
         pushq   $0
-        movl    $TRAP_syscall, 4(%rsp)
-        SAVE_ALL
         .endm
 
-        .globl  pv_syscall_entry
-pv_syscall_entry:
-        SYSCALL_FRAME FLAT_KERNEL_CS
-        movq    %rsp, %rdi
-        sti
-        call    pv_syscall
-        cli
-        jmp     ret_from_intr
+        .balign PV_SYSCALL_STUB_SIZE
+        .globl  pv_syscall_stubs
+pv_syscall_stubs:
+        .set    cpu, 0
+        .rept   NR_CPUS
+        .balign PV_SYSCALL_STUB_SIZE
+        SYSCALL_FRAME FLAT_KERNEL_CS, cpu
+        jmp     pv_syscall_64
+        .set    cpu, cpu + 1
+        .endr
 
+        .balign PV_SYSCALL_STUB_SIZE
+        .globl  pv_syscall_stubs_compat
+pv_syscall_stubs_compat:
+        .set    cpu, 0
+        .rept   NR_CPUS
+        .balign PV_SYSCALL_STUB_SIZE
+        SYSCALL_FRAME FLAT_USER_CS32, cpu
+        jmp     pv_syscall_32
+        .set    cpu, cpu + 1
+        .endr
+
+pv_syscall_64:
+        movl    $TRAP_syscall, 4(%rsp)
+        jmp     1f
         /* SYSCALL from 32-bit code: we run no 32-bit PV guests, so the
          * guest only learns of it as a fault (see pv_syscall). */
-        .globl  pv_syscall_entry_compat
-pv_syscall_entry_compat:
-        SYSCALL_FRAME FLAT_USER_CS32
-        movl    $TRAP_syscall + 1, REGS_ENTRY_VECTOR(%rsp)
-        movq    %rsp, %rdi
+pv_syscall_32:
+        movl    $TRAP_syscall + 1, 4(%rsp)
+1:      SAVE_ALL
         sti
+        /* Hypercalls work on state other CPUs share (asm/smp.h). */
+        call    hv_lock
+        movq    %rsp, %rdi
         call    pv_syscall
+        call    hv_unlock
         cli
         jmp     ret_from_intr
 
@@ -92,8 +111,11 @@ pv_debug_entry:
         SAVE_ALL
         testb   $3, UREGS_cs(%rsp)
         jz      1f
-        movq    pv_syscall_stack(%rip), %rdi
-        subq    $UREGS_kernel_sizeof, %rdi
+        /* This CPU's struct cpu_info, whose first member is the frame. */
+        movq    %rsp, %rdi
+        orq     $(STACK_SIZE - 1), %rdi
+        subq    cpu_info_size(%rip), %rdi
+        incq    %rdi
         movq    %rdi, %rbx
         movq    %rsp, %rsi
         movl    $UREGS_kernel_sizeof / 8, %ecx

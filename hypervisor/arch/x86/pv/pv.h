@@ -39,10 +39,15 @@ void pv_sched_exit_to_guest(void);
 void __noreturn pv_start_scheduling(void);
 
 /* entry.S */
-void pv_syscall_entry(void);
-void pv_syscall_entry_compat(void);
+/* Each CPU's SYSCALL stubs (64-bit, compat) and the slots they use. */
+#define PV_SYSCALL_STUB_SIZE 64
+extern char pv_syscall_stubs[], pv_syscall_stubs_compat[];
+extern struct pv_syscall_slot
+{
+    uint64_t guest_rsp;
+    uint64_t stack;                 /* &cpu_info->guest_cpu_user_regs.es */
+} pv_syscall_slots[];
 void __noreturn pv_enter_guest(struct cpu_user_regs *frame);
-extern uint64_t pv_syscall_stack;
 
 /* traps.c */
 void pv_syscall(struct cpu_user_regs *regs);

@@ -13,6 +13,10 @@
 #define  APIC_SVR_ENABLE    0x100
 #define APIC_ESR            0x280
 #define APIC_ICR_LOW        0x300
+#define  APIC_ICR_BUSY      (1u << 12)
+#define  APIC_ICR_ASSERT    (1u << 14)
+#define  APIC_DM_INIT       0x500
+#define  APIC_DM_STARTUP    0x600
 #define APIC_ICR_HIGH       0x310
 #define APIC_LVT_TIMER      0x320
 #define APIC_LVT_LINT0      0x350
@@ -31,6 +35,10 @@ void apic_write(unsigned int reg, uint32_t v);
 
 /* Enable this CPU's local APIC, mask the 8259 PICs. */
 void apic_init(void);
+/* The same for a secondary CPU: its own local APIC only. */
+void apic_init_local(void);
+/* Write the ICR: 'low' (vector, delivery mode...) to local APIC apic_id. */
+void apic_send_icr(uint32_t apic_id, uint32_t low);
 
 /* End of interrupt for the vector being handled. */
 void apic_eoi(void);
