@@ -434,5 +434,7 @@ long gnttab_cache_flush(guest_va_t uop, unsigned int count,
             return rc;
         *cur = 0;
     }
+    /* Even with nothing to do: a stale position is no reason to go on. */
+    *cur = 0;
     return 0;
 }

@@ -13,7 +13,7 @@ const char test_title[] = "contin-timer: timers fire during long hypercalls";
 #define N       16384
 #define SLOTS   64
 #define NMC     256
-#define TRIES   3
+#define TRIES   5
 #define DELAY   MS(5)
 #define NCON    16384
 
@@ -39,45 +39,65 @@ static bool slots_ok(unsigned int last)
     return !bad;
 }
 
+/* A long call to interrupt: made ready, issued, its result checked. */
+struct long_call {
+    const char *what;
+    unsigned long op;
+    void (*prepare)(void);
+    long (*call)(void);
+    bool (*result_ok)(void);
+};
+
 /*
  * One attempt: arm the timer, run the call, and say where the event
- * came; an event before the call started is a reason to try again.
+ * came; an event before the call started is a reason to try again (the
+ * emulator's thread may lose its CPU for longer than the delay).
  */
-static enum contin_when attempt(const char *what, unsigned long op,
-                                long (*call)(void))
+static enum contin_when attempt(const struct long_call *c)
 {
     uint64_t start;
     enum contin_when w;
+    long rc;
 
+    c->prepare();
     contin_arm(DELAY);
     start = now();
-    CHECK_EQ(call(), 0);
+    rc = c->call();
     contin_disarm();
-    w = contin_when(what, op);
-    if ( w == CONTIN_OUTSIDE && probe.fired_at < start )
-        return CONTIN_OUTSIDE;
-    return w == CONTIN_OUTSIDE ? CONTIN_NEVER : w;
+    CHECK_EQ(rc, 0);
+    w = contin_when(c->what, c->op);
+    if ( w == CONTIN_OUTSIDE && probe.fired_at >= start )
+    {
+        printf("%s: the event waited for the end of the call\n", c->what);
+        return CONTIN_NEVER;
+    }
+    if ( w == CONTIN_NEVER )
+        printf("%s: no event at all\n", c->what);
+    return w;
 }
 
-static void interrupted(const char *what, unsigned long op,
-                        long (*call)(void), bool (*result_ok)(void))
+static void interrupted(const struct long_call *c)
 {
     enum contin_when w = CONTIN_OUTSIDE;
 
     for ( unsigned int i = 0; i < TRIES && w == CONTIN_OUTSIDE; i++ )
-        w = attempt(what, op, call);
+        w = attempt(c);
     if ( w != CONTIN_DURING )
         test_fail("%s: the timer's event did not come during the call",
-                  what);
-    if ( !result_ok() )
-        test_fail("%s: wrong result", what);
+                  c->what);
+    if ( !c->result_ok() )
+        test_fail("%s: wrong result", c->what);
 }
 
 static unsigned int done;
 
-static long call_mmu_update(void)
+static void prepare_mmu_update(void)
 {
     done = 0;
+}
+
+static long call_mmu_update(void)
+{
     return contin_call("mmu_update", __HYPERVISOR_mmu_update,
                        (unsigned long)req, N, (unsigned long)&done,
                        DOMID_SELF, 0);
@@ -88,7 +108,7 @@ static bool mmu_update_ok(void)
     return CHECK_EQ(done, N) && CHECK(slots_ok(N));
 }
 
-static long call_multicall(void)
+static void prepare_multicall(void)
 {
     for ( unsigned int i = 0; i < NMC; i++ )
     {
@@ -101,6 +121,10 @@ static long call_multicall(void)
         mc[i].args[2] = (unsigned long)&mc_done[i];
         mc[i].args[3] = DOMID_SELF;
     }
+}
+
+static long call_multicall(void)
+{
     return contin_call("multicall", __HYPERVISOR_multicall,
                        (unsigned long)mc, NMC, 0, 0, 0);
 }
@@ -114,6 +138,10 @@ static bool multicall_ok(void)
     return CHECK_EQ(bad, 0) && CHECK(slots_ok(N));
 }
 
+static void prepare_console(void)
+{
+}
+
 static long call_console(void)
 {
     return contin_call("console_io", __HYPERVISOR_console_io,
@@ -124,6 +152,19 @@ static bool console_ok(void)
 {
     return true;
 }
+
+static const struct long_call mmu_update_call = {
+    "mmu_update", __HYPERVISOR_mmu_update, prepare_mmu_update,
+    call_mmu_update, mmu_update_ok,
+};
+static const struct long_call multicall_call = {
+    "multicall", __HYPERVISOR_multicall, prepare_multicall, call_multicall,
+    multicall_ok,
+};
+static const struct long_call console_call = {
+    "console_io", __HYPERVISOR_console_io, prepare_console, call_console,
+    console_ok,
+};
 
 void test_main(void)
 {
@@ -141,20 +182,17 @@ void test_main(void)
     for ( unsigned int i = 0; i < NCON; i++ )
         text[i] = i % 64 == 63 ? '\n' : "contin"[i % 64 % 6];
 
-    interrupted("mmu_update", __HYPERVISOR_mmu_update, call_mmu_update,
-                mmu_update_ok);
+    interrupted(&mmu_update_call);
     if ( hc_set_transport(HC_PAGE) )
     {
-        interrupted("mmu_update by the hypercall page",
-                    __HYPERVISOR_mmu_update, call_mmu_update, mmu_update_ok);
+        printf("contin-timer: by the hypercall page\n");
+        interrupted(&mmu_update_call);
         hc_set_transport(HC_SYSCALL);
     }
     else
         test_fail("no hypercall page");
-    interrupted("multicall", __HYPERVISOR_multicall, call_multicall,
-                multicall_ok);
-    interrupted("console_io", __HYPERVISOR_console_io, call_console,
-                console_ok);
+    interrupted(&multicall_call);
+    interrupted(&console_call);
 
     for ( unsigned int s = 0; s < SLOTS; s++ )
         CHECK_EQ(mmu_update1(ma[s], before[s]), 0);
