@@ -34,6 +34,7 @@
 #include <hv/types.h>
 #include <hv/errno.h>
 #include <hv/lib.h>
+#include <hv/cmdline.h>
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/event.h>
@@ -321,10 +322,15 @@ int domain_create_config(domid_t domid,
     return rc;
 }
 
+/* dom0_max_vcpus=N: dom0's VCPUs (it brings up all but the first). */
+static unsigned int opt_dom0_max_vcpus = 1;
+integer_param("dom0_max_vcpus", opt_dom0_max_vcpus);
+
 struct domain *domain_create(domid_t domid, bool privileged)
 {
     struct xen_domctl_createdomain config = {
-        .max_vcpus = HV_MAX_VCPUS,
+        .max_vcpus = MAX(1u, MIN(opt_dom0_max_vcpus,
+                                 (unsigned int)HV_MAX_VCPUS)),
         /* dom0 may use every port; the toolstack sets domUs' limits. */
         .max_evtchn_port = UINT32_MAX,
         .max_grant_frames = -1,
@@ -341,8 +347,13 @@ struct domain *domain_create(domid_t domid, bool privileged)
 
         if ( !v )
             panic("dom%u: cannot create VCPU %u", domid, i);
-        v->down = false;
-        v->is_initialised = true;
+        /* The builder gives the first a context; the guest starts the
+         * others itself (VCPUOP_initialise, VCPUOP_up). */
+        if ( i == 0 )
+        {
+            v->down = false;
+            v->is_initialised = true;
+        }
     }
     /* Built by the hypervisor itself: nobody else will unpause it. */
     d->controller_pause_count = 0;

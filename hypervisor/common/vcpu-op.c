@@ -2,8 +2,8 @@
 /*
  * vcpu_op (24): a VCPU's life (initialise, up, down, is_up), its timers,
  * and the areas it shares with its guest (vcpu_info, runstate, a second
- * time record), with Xen 4.17's checks and error codes.  Domains have one
- * VCPU for now, already initialised and up.
+ * time record), with Xen 4.17's checks and error codes.  A domain's first
+ * VCPU starts up; the guest brings up the others with initialise and up.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -12,6 +12,7 @@
 #include <hv/event.h>
 #include <hv/hypercall.h>
 #include <hv/mm.h>
+#include <hv/sched.h>
 #include <hv/time.h>
 #include <asm/mm.h>
 #include <public/vcpu.h>
@@ -46,8 +47,8 @@ static int map_vcpu_info(struct vcpu *v, uint64_t mfn, uint32_t offset)
         return -ENXIO;
     if ( v->vcpu_info_mfn )
         return -EINVAL;
-    /* Another VCPU would have to be down, and every VCPU here is up. */
-    if ( v != current_vcpu() )
+    /* On oneself, or on a VCPU that is down (before bringing it up). */
+    if ( v != current_vcpu() && !v->down )
         return -EINVAL;
 
     pg = mfn_valid(mfn) ? get_page_from_mfn(mfn, d) : NULL;
@@ -78,24 +79,60 @@ static int map_vcpu_info(struct vcpu *v, uint64_t mfn, uint32_t offset)
     return 0;
 }
 
-/* --- VCPUOP_initialise -------------------------------------------------- */
+/* --- VCPUOP_initialise, up, down ---------------------------------------- */
 
 /*
- * Xen reads the whole vcpu_guest_context before it looks at the VCPU, so
- * an unreadable context is -EFAULT even for a VCPU already running.
+ * A VCPU's first context, from its own domain (how Linux starts its other
+ * CPUs).  Xen refuses a VCPU that has only the dummy vcpu_info, then
+ * reads the whole vcpu_guest_context before it looks at the VCPU, so an
+ * unreadable context is -EFAULT even for one already running.  One
+ * context at a time: hypercalls run one after another.
  */
 static long vcpu_initialise(struct vcpu *v, guest_va_t arg)
 {
-    uint8_t chunk[256];
-    size_t done, n;
+    static struct vcpu_guest_context ctxt;
+    long rc;
 
-    for ( done = 0; done < sizeof(struct vcpu_guest_context); done += n )
+    if ( v->vcpu_id >= XEN_LEGACY_MAX_VCPUS && !v->vcpu_info_mfn )
+        return -EINVAL;
+    if ( copy_from_guest(&ctxt, arg, sizeof(ctxt)) )
+        return -EFAULT;
+    if ( v->is_initialised )
+        return -EEXIST;
+    rc = arch_set_info_guest(v, &ctxt);
+    /* VGCF_online in the context brings it up at once. */
+    sched_vcpu_update(v);
+    return rc;
+}
+
+static long vcpu_up(struct vcpu *v)
+{
+    if ( !v->is_initialised )
+        return -EINVAL;
+    if ( v->down )
     {
-        n = MIN(sizeof(chunk), sizeof(struct vcpu_guest_context) - done);
-        if ( copy_from_guest(chunk, arg + done, n) )
-            return -EFAULT;
+        v->down = false;
+        sched_vcpu_update(v);
     }
-    return -EEXIST;
+    return 0;
+}
+
+/* The last VCPU going down takes its domain with it, as on Xen. */
+static long vcpu_down(struct domain *d, struct vcpu *v)
+{
+    for ( unsigned int i = 0; i < d->max_vcpus && i < ARRAY_SIZE(d->vcpu);
+          i++ )
+        if ( d->vcpu[i] && d->vcpu[i] != v && !d->vcpu[i]->down )
+        {
+            if ( !v->down )
+            {
+                v->down = true;
+                sched_vcpu_update(v);
+            }
+            return 0;
+        }
+    domain_shutdown(d, SHUTDOWN_poweroff);
+    return 0;
 }
 
 /* --- the hypercall ------------------------------------------------------ */
@@ -118,15 +155,13 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, guest_va_t arg)
         return vcpu_initialise(v, arg);
 
     case VCPUOP_up:
-        return 0;
+        return vcpu_up(v);
 
     case VCPUOP_down:
-        /* The last VCPU going down takes its domain with it. */
-        domain_shutdown(d, SHUTDOWN_poweroff);
-        return 0;
+        return vcpu_down(d, v);
 
     case VCPUOP_is_up:
-        return 1;
+        return !v->down;
 
     case VCPUOP_get_runstate_info:
     {

@@ -236,11 +236,14 @@ static inline long sb_set_context(const struct domu *u)
 }
 
 /*
- * Create and fill a domU that runs the image with the given command line,
- * left paused: 0 or the first error, with a note of what failed.
+ * Create and fill a domU with nr_vcpus VCPUs (the first one started) that
+ * runs the image with the given command line, left paused: 0 or the first
+ * error, with a note of what failed.
  */
-static inline long domu_build(struct domu *u, const char *cmdline)
+static inline long domu_build_vcpus(struct domu *u, const char *cmdline,
+                                    unsigned int nr_vcpus)
 {
+    struct xen_domctl_createdomain config;
     static uint8_t page[DOM_PAGE] __attribute__((aligned(DOM_PAGE)));
     struct evtchn_alloc_unbound ub = { .remote_dom = 0 };
     struct xen_domctl_getdomaininfo info;
@@ -254,14 +257,16 @@ static inline long domu_build(struct domu *u, const char *cmdline)
         printf("build: bad domU image (%lu pages)\n", u->nr_img);
         return -EINVAL;
     }
-    rc = dom_create(0);
+    dom_default_config(&config);
+    config.max_vcpus = nr_vcpus;
+    rc = dom_create_cfg(0, &config);
     if ( rc < 0 )
     {
         printf("build: createdomain: %ld\n", rc);
         return rc;
     }
     u->id = rc;
-    if ( (rc = dom_max_vcpus(u->id, 1)) ||
+    if ( (rc = dom_max_vcpus(u->id, nr_vcpus)) ||
          (rc = dom_max_mem(u->id, (DOMU_PAGES + DOMU_EXTRA) * 4)) )
     {
         printf("build: d%u: max_vcpus/max_mem: %ld\n", u->id, rc);
@@ -304,6 +309,11 @@ static inline long domu_build(struct domu *u, const char *cmdline)
     return rc;
 }
 
+static inline long domu_build(struct domu *u, const char *cmdline)
+{
+    return domu_build_vcpus(u, cmdline, 1);
+}
+
 /* --- watching it ---------------------------------------------------------- */
 
 static inline long domu_unpause(const struct domu *u)
@@ -325,14 +335,19 @@ static inline long domu_sched_set(const struct domu *u, uint16_t weight,
     return domctl(&op);
 }
 
-/* Nanoseconds VCPU 0 of dom has run, or 0 if that cannot be read. */
-static inline uint64_t dom_cpu_time(domid_t dom)
+/* Nanoseconds a VCPU of dom has run, or 0 if that cannot be read. */
+static inline uint64_t vcpu_cpu_time(domid_t dom, unsigned int vcpu)
 {
     struct xen_domctl op;
 
     domctl_init(&op, XEN_DOMCTL_getvcpuinfo, dom);
-    op.u.getvcpuinfo.vcpu = 0;
+    op.u.getvcpuinfo.vcpu = vcpu;
     return domctl(&op) ? 0 : op.u.getvcpuinfo.cpu_time;
+}
+
+static inline uint64_t dom_cpu_time(domid_t dom)
+{
+    return vcpu_cpu_time(dom, 0);
 }
 
 /* getdomaininfo flags of dom, or ~0 once it is gone. */

@@ -5,7 +5,8 @@
 
 # The domU: a guest like the others, which dom0 carries as data.
 check_PROGRAMS += tests/guests/sched-domu.elf
-tests_guests_sched_domu_elf_SOURCES = tests/guests/sched-domu.c $(GUEST_NOTES)
+tests_guests_sched_domu_elf_SOURCES = tests/guests/sched-domu.c \
+	tests/guests/dom-util.h $(GUEST_NOTES)
 tests_guests_sched_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_sched_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_sched_domu_elf_CFLAGS = $(GUEST_C_OPTS)
@@ -64,8 +65,20 @@ tests_guests_sched_smp_elf_LDADD = $(SCHED_GUEST_LIBS)
 tests_guests_sched_smp_elf_DEPENDENCIES = $(GUEST_DEPS) \
 	tests/guests/libsched-image.a
 
+check_PROGRAMS += tests/guests/sched-vcpus.elf
+tests_guests_sched_vcpus_elf_SOURCES = tests/guests/sched-vcpus.c \
+	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_sched_vcpus_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_sched_vcpus_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_sched_vcpus_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_sched_vcpus_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_sched_vcpus_elf_LDADD = $(SCHED_GUEST_LIBS)
+tests_guests_sched_vcpus_elf_DEPENDENCIES = $(GUEST_DEPS) \
+	tests/guests/libsched-image.a
+
 SCHED_CASES = tests/boot/cases/sched-dom.case \
 	tests/boot/cases/sched-weight.case tests/boot/cases/sched-cap.case \
-	tests/boot/cases/sched-smp.case
+	tests/boot/cases/sched-smp.case tests/boot/cases/sched-vcpus.case \
+	tests/boot/cases/sched-vcpus-smp.case
 TESTS += $(SCHED_CASES)
 EXTRA_DIST += $(SCHED_CASES)

@@ -56,12 +56,19 @@ void arch_send_resched(unsigned int cpu)
     ipis++;
 }
 
-void arch_context_switch(struct vcpu *prev, struct vcpu *next)
+void arch_context_save(struct vcpu *prev)
 {
     CU_ASSERT_PTR_EQUAL(on_cpu[this_cpu], prev);
+    CU_ASSERT(prev->ctx_live);
+    on_cpu[this_cpu] = NULL;
+}
+
+void arch_context_load(struct vcpu *next)
+{
+    CU_ASSERT_PTR_NULL(on_cpu[this_cpu]);
     if ( next )
     {
-        CU_ASSERT(next->is_running);
+        CU_ASSERT(next->is_running && next->ctx_live);
         CU_ASSERT_EQUAL(next->processor, this_cpu);
         for ( unsigned int c = 0; c < NCPUS; c++ )
             CU_ASSERT(c == this_cpu || on_cpu[c] != next);

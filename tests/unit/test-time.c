@@ -133,6 +133,17 @@ void vcpu_kick(struct vcpu *v)
     kicks++;
 }
 
+/* VCPUOP_initialise and up on the one VCPU, which is up already. */
+int arch_set_info_guest(struct vcpu *v, struct vcpu_guest_context *c)
+{
+    CU_FAIL("a VCPU that is initialised got a context");
+    return -EINVAL;
+}
+
+void sched_vcpu_update(struct vcpu *v)
+{
+}
+
 /* Guest memory: one buffer; addresses outside it fault. */
 static uint8_t guest_mem[3 * PAGE_SIZE];
 #define GVA(off) ((guest_va_t)(uintptr_t)(guest_mem + (off)))
@@ -214,6 +225,7 @@ static void setup_domain(void)
     dom.max_vcpus = 1;
     dom.vcpu[0] = &vcpu0;
     vcpu0.domain = &dom;
+    vcpu0.is_initialised = true;
     vcpu0.vcpu_info = &shared.vcpu_info[0];
     shared.vcpu_info[0].evtchn_upcall_mask = 1;
     timer_events = kicks = shutdowns = 0;

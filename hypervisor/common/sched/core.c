@@ -10,7 +10,11 @@
  * unit is runnable for the policy exactly then, once the hook reporting
  * a change returns.  A CPU's curr is the VCPU it runs (NULL: it idles,
  * halted); a VCPU is_running from the moment schedule() picks it until
- * its state is saved after it left the CPU.
+ * its state is saved after it left the CPU, unless another CPU picked it
+ * again meanwhile.  ctx_live says its registers are in some CPU: a CPU
+ * that picks a VCPU whose previous CPU is still saving it waits for that
+ * before loading it (each CPU saves before it waits, so two CPUs trading
+ * VCPUs cannot wait for each other).
  *
  * Switches happen only where the hypervisor's stack holds nothing of its
  * own: on the way out to a guest and in the idle loop.  Everything else
@@ -393,20 +397,31 @@ struct vcpu *schedule(void)
     pc->curr = next;
     spin_unlock(&sched_lock);
 
-    /* prev's page tables are still loaded: its runstate area is there. */
-    if ( prev )
-        vcpu_time_switch_out(prev, prev_state);
-    arch_context_switch(prev, next);
     if ( prev )
     {
+        /* Its page tables are still loaded: its runstate area is there. */
+        vcpu_time_switch_out(prev, prev_state);
+        arch_context_save(prev);
+        __atomic_store_n(&prev->ctx_live, false, __ATOMIC_RELEASE);
         spin_lock(&sched_lock);
-        /* Its state is saved: a CPU waiting in sched_vcpu_sync() may go. */
-        __atomic_store_n(&prev->is_running, false, __ATOMIC_RELEASE);
-        /* Woken elsewhere while leaving: the wake saw it still running. */
-        if ( prev->time.runstate.state >= RUNSTATE_blocked && can_run(prev) )
-            vcpu_runstate_change(prev, RUNSTATE_runnable, arch_now());
+        /* Saved: off every CPU, unless another one picked it meanwhile. */
+        if ( !prev->sched_unit.running )
+        {
+            __atomic_store_n(&prev->is_running, false, __ATOMIC_RELEASE);
+            /* Woken elsewhere while leaving: the wake saw it running. */
+            if ( prev->time.runstate.state >= RUNSTATE_blocked &&
+                 can_run(prev) )
+                vcpu_runstate_change(prev, RUNSTATE_runnable, arch_now());
+        }
         spin_unlock(&sched_lock);
     }
+    if ( next )
+    {
+        while ( __atomic_load_n(&next->ctx_live, __ATOMIC_ACQUIRE) )
+            arch_sync_relax();
+        next->ctx_live = true;
+    }
+    arch_context_load(next);
     if ( next )
         vcpu_time_switch_in(next);
     return next;

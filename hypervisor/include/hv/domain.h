@@ -19,8 +19,9 @@
 #include <hv/sched-if.h>
 #include <asm/domain.h>
 
+/* VCPUs a domain may have: one per CPU we can bring up. */
 #ifndef HV_MAX_VCPUS
-#define HV_MAX_VCPUS 1
+#define HV_MAX_VCPUS 8
 #endif
 
 /*
@@ -43,7 +44,8 @@ struct vcpu
     bool pin_override;              /* SCHEDOP_pin_override in force */
     struct timer poll_timer;        /* SCHEDOP_poll's timeout */
     bool is_blocked;                /* waits for an event (block, poll) */
-    bool is_running;                /* its state is on a CPU (sched/) */
+    bool is_running;                /* picked by a CPU, not yet saved */
+    bool ctx_live;                  /* its registers are in a CPU */
     struct evtchn_vcpu evtchn;
     struct vcpu_time time;          /* timers, runstate, time areas */
 

@@ -82,11 +82,12 @@ unsigned int arch_nr_cpus(void);
 unsigned int arch_cpu_id(void);
 void arch_send_resched(unsigned int cpu);
 /*
- * Move this CPU from prev to next (either may be NULL: idle): prev's
- * state saved, next's loaded, so that the way out to the guest enters
- * next.  Interrupts off.
+ * A switch in two halves, interrupts off: save prev's state from this CPU
+ * (it is no longer current), then load next's (NULL: the CPU idles), so
+ * that the way out to the guest enters next.
  */
-void arch_context_switch(struct vcpu *prev, struct vcpu *next);
+void arch_context_save(struct vcpu *prev);
+void arch_context_load(struct vcpu *next);
 /* Leave the running VCPU for whatever schedule() picks; never returns. */
 void __attribute__((noreturn)) arch_leave_vcpu(void);
 /* A moment's wait for another CPU, which may need what we hold. */

@@ -28,9 +28,19 @@
 #include <asm/smp.h>
 #include "pv.h"
 
+/* Whose VCPU each CPU runs, for TLB shootdowns; set under the lock. */
+static struct vcpu *cpu_running[NR_CPUS];
+
 unsigned int arch_cpu_id(void)
 {
     return smp_processor_id();
+}
+
+const struct domain *cpu_running_domain(unsigned int cpu)
+{
+    const struct vcpu *v = cpu_running[cpu];
+
+    return v ? v->domain : NULL;
 }
 
 void arch_send_resched(unsigned int cpu)
@@ -51,40 +61,43 @@ static paddr_t guest_cr3(const struct vcpu *v)
  * Nothing of the last guest may stay reachable while the CPU idles: its
  * domain may be destroyed meanwhile and its frames reused.
  */
-static void load_idle_state(struct vcpu *prev)
+static void load_idle_state(void)
 {
     write_cr3(virt_to_maddr(idle_pg_table));
     flush_tlb_all_local();
     for ( unsigned int i = 0; i < PV_GDT_FRAMES; i++ )
         gdt_map_guest_frame(i, 0);
-    /* With no VCPU current, this only drops prev's shadowed LDT pages. */
-    if ( prev )
-        pv_load_ldt(prev);
     lldt(0);
     /* Guest I/O breakpoints would fire on our own port accesses. */
     asm volatile ( "mov %0, %%db7" :: "r" (0UL) );
 }
 
-void arch_context_switch(struct vcpu *prev, struct vcpu *next)
+/* LDT and GDT pages change hands: the frame table is touched, locked. */
+void arch_context_save(struct vcpu *prev)
 {
-    struct cpu_user_regs *frame = guest_cpu_user_regs();
-
-    /* LDT and GDT pages change hands: the frame table is touched. */
     hv_lock();
-    if ( prev )
-    {
-        prev->arch.user_regs = *frame;
-        pv_vcpu_save(prev);
-    }
+    prev->arch.user_regs = *guest_cpu_user_regs();
+    pv_vcpu_save(prev);
+    set_current_vcpu(NULL);
+    cpu_running[smp_processor_id()] = NULL;
+    /* No longer current: this only drops its shadowed LDT pages. */
+    pv_load_ldt(prev);
+    hv_unlock();
+}
+
+void arch_context_load(struct vcpu *next)
+{
+    hv_lock();
     set_current_vcpu(next);
+    cpu_running[smp_processor_id()] = next;
     if ( !next )
-        load_idle_state(prev);
+        load_idle_state();
     else
     {
         write_cr3(guest_cr3(next));
         flush_tlb_all_local();
         pv_vcpu_load(next);
-        *frame = next->arch.user_regs;
+        *guest_cpu_user_regs() = next->arch.user_regs;
     }
     hv_unlock();
 }

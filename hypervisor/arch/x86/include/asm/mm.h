@@ -7,6 +7,9 @@
 #define ASM_MM_H
 
 #include <asm/page.h>
+#include <asm/current.h>
+#include <asm/smp.h>
+#include <hv/domain.h>
 
 /* Frame contents, through the directmap. */
 static inline void *frame_va(mfn_t mfn)
@@ -14,15 +17,21 @@ static inline void *frame_va(mfn_t mfn)
     return mfn_to_virt(mfn);
 }
 
-/* Guest leaf entries may be global (Xen's user pages are): flush those. */
+/*
+ * Guest leaf entries may be global (Xen's user pages are): flush those.
+ * Other CPUs running the same domain flush too (asm/smp.h); a single
+ * page is flushed there in full.
+ */
 static inline void arch_flush_tlb_all(void)
 {
     flush_tlb_all_local();
+    flush_tlb_others(current ? current->domain : NULL);
 }
 
 static inline void arch_invlpg(unsigned long va)
 {
     invlpg((const void *)va);
+    flush_tlb_others(current ? current->domain : NULL);
 }
 
 /* The machine address the CPU walks now. */

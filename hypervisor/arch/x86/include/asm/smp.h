@@ -14,6 +14,7 @@
 
 /* Interprocessor interrupts (just below the timer's vector). */
 #define EVENT_CHECK_VECTOR  0xef    /* look at events, maybe reschedule */
+#define INVALIDATE_VECTOR   0xee    /* flush the TLB (a shootdown) */
 
 #ifndef __ASSEMBLY__
 
@@ -34,8 +35,18 @@ void smp_boot_cpus(void);
 /* What a new CPU must do for guests (pv/domain.c). */
 void pv_cpu_init(void);
 
+struct domain;
+
 /* An interrupt on CPU cpu's vector. */
 void send_ipi(unsigned int cpu, unsigned int vector);
+
+/*
+ * After d's page tables changed here: flush the TLBs of the other CPUs
+ * running a VCPU of d, and return once they have.  Under the hypervisor
+ * lock.  cpu_running_domain() is whose VCPU a CPU runs (NULL: none).
+ */
+void flush_tlb_others(const struct domain *d);
+const struct domain *cpu_running_domain(unsigned int cpu);
 
 /*
  * The hypervisor lock: hypercalls, guest exceptions and context switches
