@@ -195,6 +195,7 @@ static int set_affinity(struct vcpu *v, uint32_t flags,
         if ( v->pin_override )
             return -EBUSY;
         *hard = mask;
+        sched_vcpu_affinity(v);
         rc = bitmap_to_guest(&aff->cpumap_hard, online_cpus() & *hard);
     }
     if ( flags & XEN_VCPUAFFINITY_SOFT )
@@ -206,6 +207,7 @@ static int set_affinity(struct vcpu *v, uint32_t flags,
         {
             /* The caller sees an error: nothing may have changed. */
             *hard = old_hard;
+            sched_vcpu_affinity(v);
             return rc;
         }
         v->soft_affinity = mask;

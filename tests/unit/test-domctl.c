@@ -163,6 +163,10 @@ void sched_domain_sync(struct domain *d)
 {
 }
 
+void sched_vcpu_affinity(struct vcpu *v)
+{
+}
+
 void __attribute__((noreturn)) sched_leave_crashed(struct domain *d)
 {
     fprintf(stderr, "d%u crashed\n", d->domain_id);

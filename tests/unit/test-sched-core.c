@@ -576,6 +576,40 @@ static void test_sync(void)
     machine_stop();
 }
 
+static void test_affinity(void)
+{
+    struct vcpu *v, *w;
+
+    machine_start(2);
+    v = new_running_vcpu(0, 256, 0);
+    pass();
+    CU_ASSERT_PTR_EQUAL(on_cpu[0], v);
+
+    /* Pinned away from where it runs: it moves at once. */
+    v->sched_unit.hard_affinity = 1ULL << 1;
+    sched_vcpu_affinity(v);
+    pass();
+    CU_ASSERT_PTR_NULL(on_cpu[0]);
+    CU_ASSERT_PTR_EQUAL(on_cpu[1], v);
+
+    /* A queued one too: w waits behind v on CPU 1 until pinned to 0. */
+    w = new_vcpu(1, 256, 0);
+    w->sched_unit.hard_affinity = 1ULL << 1;
+    w->is_initialised = true;
+    sched_vcpu_update(w);
+    pass();
+    CU_ASSERT_PTR_NULL(on_cpu[0]);
+    w->sched_unit.hard_affinity = 1ULL << 0;
+    sched_vcpu_affinity(w);
+    pass();
+    CU_ASSERT_PTR_EQUAL(on_cpu[0], w);
+    CU_ASSERT_PTR_EQUAL(on_cpu[1], v);
+    run_until(now + MS(300), 0);
+    CU_ASSERT_PTR_EQUAL(on_cpu[0], w);
+    CU_ASSERT_PTR_EQUAL(on_cpu[1], v);
+    machine_stop();
+}
+
 static void test_remove(void)
 {
     struct vcpu *a, *b;
@@ -616,6 +650,7 @@ static CU_TestInfo core_tests[] = {
     { "cap 50, timers late", test_cap_late_timers },
     { "three VCPUs on two CPUs", test_two_cpus },
     { "waiting for a VCPU to leave another CPU", test_sync },
+    { "hard affinity changes move VCPUs", test_affinity },
     { "a VCPU leaves the scheduler", test_remove },
     CU_TEST_INFO_NULL,
 };

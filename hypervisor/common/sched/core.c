@@ -255,6 +255,26 @@ void vcpu_sleep(struct vcpu *v)
     spin_unlock_irqrestore(&sched_lock, flags);
 }
 
+void sched_vcpu_affinity(struct vcpu *v)
+{
+    struct sched_unit *u = &v->sched_unit;
+    uint64_t now = arch_now();
+    unsigned long flags;
+
+    spin_lock_irqsave(&sched_lock, flags);
+    /* Queued: queue it again, where it may run now. */
+    if ( u->queued )
+    {
+        ops->sleep(u, now);
+        ops->wake(u, now);
+        tickle_idle(u);
+    }
+    /* Running where it may not: that CPU hands it over at its next pass. */
+    if ( v->is_running && !(u->hard_affinity & (1ULL << v->processor)) )
+        raise_resched(v->processor);
+    spin_unlock_irqrestore(&sched_lock, flags);
+}
+
 void sched_vcpu_update(struct vcpu *v)
 {
     if ( vcpu_runnable(v) )

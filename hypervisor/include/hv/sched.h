@@ -33,6 +33,8 @@ void vcpu_wake(struct vcpu *v);
 void vcpu_sleep(struct vcpu *v);
 void sched_vcpu_update(struct vcpu *v);
 void sched_domain_update(struct domain *d);
+/* v's hard affinity changed: move it where it may run. */
+void sched_vcpu_affinity(struct vcpu *v);
 /*
  * Wait until v (any VCPU of d) that may not run any more is off its CPU
  * with its state saved, as pausing or destroying from the toolstack must;
