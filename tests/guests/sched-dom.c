@@ -3,7 +3,8 @@
  * dom0 builds a domU from the sched-domu image through domctl, runs it,
  * hears of its shutdown through VIRQ_DOM_EXC, reads what it printed and
  * destroys it; every frame comes back.  The domU only runs if the
- * hypervisor switches between domains.
+ * hypervisor switches between domains.  A second domU crashes itself: it
+ * is shut down with reason crash, and dom0 carries on.
  */
 #include "sched-build.h"
 
@@ -38,6 +39,17 @@ void test_main(void)
     CHECK(domu_show_console(&u, domu_passed));
     CHECK(dom_cpu_time(u.id) > 0);
 
+    CHECK_EQ(domu_destroy(u.id), 0);
+    CHECK_EQ(free_pages_settled(before), before);
+
+    told = false;
+    if ( !CHECK_EQ(domu_build(&u, "do=crash"), 0) )
+        return;
+    port_test_and_clear(bv.port);
+    CHECK_EQ(domu_unpause(&u), 0);
+    CHECK_EQ(domu_wait_shutdown(&u, bv.port, 10000000000ULL, &told),
+             SHUTDOWN_crash);
+    CHECK(told);
     CHECK_EQ(domu_destroy(u.id), 0);
     CHECK_EQ(free_pages_settled(before), before);
 }

@@ -4,7 +4,8 @@
  * not write to the hypervisor's console on Xen, so it prints into its PV
  * console ring for dom0 to read.  Its command line says what to do:
  * "hello" prints and powers off, "spin" burns CPU until destroyed,
- * "vcpus" starts, stops and restarts its second VCPU.
+ * "vcpus" starts, stops and restarts its second VCPU, "crash" executes
+ * ud2 with no trap table, which crashes it.
  */
 #include "dom-util.h"
 #include <public/event_channel.h>
@@ -165,6 +166,8 @@ void test_main(void)
     CHECK(!(start_info->flags & SIF_INITDOMAIN));
     if ( !strcmp(what, "vcpus") )
         second_vcpu();
+    if ( !strcmp(what, "crash") )
+        asm volatile ( "ud2" );
     if ( strcmp(what, "spin") )
         return;
     for ( volatile unsigned long n = 0; ; n++ )

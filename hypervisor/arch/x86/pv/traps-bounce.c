@@ -19,6 +19,7 @@
 #include <hv/guest-access.h>
 #include <asm/current.h>
 #include <asm/eflags.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 #include <public/xen.h>
 #include "pv.h"
@@ -39,6 +40,9 @@ void pv_crash(struct vcpu *v, const struct cpu_user_regs *regs,
     printk(LOG_ERR "d%uv%u: %s\n", v->domain->domain_id, v->vcpu_id, why);
     if ( regs )
         pv_dump_regs(regs);
+    /* From the exit path too, where nothing holds it yet; the crash
+     * path lets go of it when it leaves the VCPU. */
+    hv_lock();
     domain_crash(v->domain, why);
 }
 
