@@ -6,7 +6,8 @@
 TESTS += tests/linux/dom0-boot
 EXTRA_DIST += tests/linux/dom0-boot tests/linux/dom0-checks \
 	tests/linux/xen-version.c tests/linux/trace-hypercalls \
-	tests/linux/hypercall-trace.py scripts/mkinitramfs \
+	tests/linux/hypercall-trace.py tests/linux/hcall-log.awk \
+	scripts/mkinitramfs \
 	scripts/initramfs/init scripts/vmlinuz-to-elf bench/linux-boot
 CLEANFILES += tests/linux/xen-version tests/linux/dom0-test.cpio.gz \
 	tests/linux/dom0-test.cpio.gz.key tests/linux/vmlinux.elf \
