@@ -8,6 +8,7 @@ TESTS += tests/unit/test-frame-table
 tests_unit_test_frame_table_SOURCES = tests/unit/test-frame-table.c \
 	$(HV_HARNESS_SOURCES) tests/unit/harness/printk.c \
 	tests/unit/mm-harness/asm/mm.h \
+	tests/unit/mm-harness/mm-env.c tests/unit/mm-harness/mm-env.h \
 	hypervisor/common/page-alloc.c \
 	hypervisor/arch/x86/mm/frame-table.c \
 	hypervisor/arch/x86/mm/validate.c \

@@ -25,69 +25,7 @@
 
 #include "harness/harness.h"
 
-/* --- the environment the mm code expects ------------------------------- */
-
-#define NR_FRAMES   1024
-#define FIRST_RAM   0x100
-
-unsigned char *mm_test_arena;
-unsigned long mm_test_flushes;
-paddr_t mm_test_root;
-pgentry_t idle_pg_table[PAGETABLE_ENTRIES];
-struct domain *hardware_domain;
-
-static struct domain dom;
-static struct vcpu vcpu0;
-static struct shared_info shinfo;
-static unsigned long m2p[NR_FRAMES];
-
-struct vcpu *current_vcpu(void)
-{
-    return &vcpu0;
-}
-
-struct domain *domain_lookup(domid_t id)
-{
-    return id == 0 ? &dom : NULL;
-}
-
-unsigned long raw_copy_from_guest(void *to, const void *from, size_t n)
-{
-    if ( !from )
-        return n;
-    memcpy(to, from, n);
-    return 0;
-}
-
-unsigned long raw_copy_to_guest(void *to, const void *from, size_t n)
-{
-    if ( !to )
-        return n;
-    memcpy(to, from, n);
-    return 0;
-}
-
-void set_gpfn_from_mfn(mfn_t mfn, unsigned long pfn)
-{
-    if ( mfn < NR_FRAMES )
-        m2p[mfn] = pfn;
-}
-
-unsigned long get_gpfn_from_mfn(mfn_t mfn)
-{
-    return mfn < NR_FRAMES ? m2p[mfn] : INVALID_M2P_ENTRY;
-}
-
-bool is_iomem_page(mfn_t mfn)
-{
-    return !mfn_valid(mfn) || mfn_to_page(mfn)->owner == dom_io;
-}
-
-int iomem_check(const struct domain *d, mfn_t mfn, bool *ro)
-{
-    *ro = false;
-    return -EPERM;
-}
+#include "mm-env.h"
 
 long arch_memory_op(unsigned long cmd, guest_va_t arg)
 {
