@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Debian's Linux as dom0: the initramfs builder, the dom0 boot test (once on
-# Xen 4.17, ten times in a row on ours, key lines compared) and the boot
-# benchmark.
+# Xen 4.17, ten times in a row on ours, key lines compared), the toolstack
+# test (vmctl creating Linux guests, on both) and the boot benchmark.
 
-TESTS += tests/linux/dom0-boot
+TESTS += tests/linux/dom0-boot tests/linux/toolstack
 EXTRA_DIST += tests/linux/dom0-boot tests/linux/dom0-checks \
+	tests/linux/toolstack tests/linux/toolstack-checks \
+	tests/linux/toolstack-domu \
 	tests/linux/xen-version.c tests/linux/trace-hypercalls \
 	tests/linux/hypercall-trace.py tests/linux/hcall-log.awk \
 	scripts/mkinitramfs \
@@ -14,7 +16,8 @@ CLEANFILES += tests/linux/xen-version tests/linux/dom0-test.cpio.gz \
 	tests/linux/vmlinux.elf.key tests/linux/dom0-boot.*.serial \
 	tests/linux/dom0-boot.*.serial.qemu tests/linux/dom0-boot.*.keys \
 	tests/linux/dom0-boot.diff tests/linux/dom0.cpio.gz \
-	tests/linux/dom0.cpio.gz.key tests/linux/trace.*
+	tests/linux/dom0.cpio.gz.key tests/linux/trace.* \
+	tests/linux/toolstack.*.serial
 
 # `make initramfs`: the plain dom0 initramfs (marker, then poweroff).
 .PHONY: initramfs

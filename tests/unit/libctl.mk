@@ -49,7 +49,3 @@ tests_unit_test_vmctl_ops_CFLAGS = $(DOM0_CFLAGS) $(YAJL_CFLAGS) \
 tests_unit_test_vmctl_ops_LDFLAGS = $(HV_UNIT_SAN)
 tests_unit_test_vmctl_ops_LDADD = dom0-tools/vmstored/libvmstored.a \
 	$(TEST_LIBCTL_LDADD) $(DOMCFG_LIBS) -lpthread
-
-# The toolstack on Xen 4.17 under QEMU; skipped unless HV_LIBCTL_XEN=1.
-TESTS += tests/unit/libctl-xen.sh
-EXTRA_DIST += tests/unit/libctl-xen.sh
