@@ -210,3 +210,6 @@ tests_guests_mmu_elf_CFLAGS = $(GUEST_C_OPTS)
 tests_guests_mmu_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_mmu_elf_LDADD = $(GUEST_LIB)
 tests_guests_mmu_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+# Micro benchmark guests (bench/hypercalls).
+include $(srcdir)/tests/guests/bench.mk
