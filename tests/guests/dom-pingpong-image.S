@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The dom-pingpong-domu guest image, from which dom-pingpong builds its domU. */
+
+    .section .rodata
+    .balign 8
+    .globl domu_image, domu_image_end
+domu_image:
+    .incbin "tests/guests/dom-pingpong-domu.elf"
+domu_image_end:
+
+    .section .note.GNU-stack, "", @progbits
