@@ -5,11 +5,27 @@
 
 #include <hv/lib.h>
 
+/*
+ * Words where both ends allow: a page is then 512 moves, not 4096, which
+ * matters for grant copies and page clears (eight times the loads and
+ * stores under an emulator).  Only aligned words, which sanitizers and
+ * strict-alignment hosts accept.
+ */
+typedef unsigned long __attribute__((may_alias)) word_t;
+#define WORD_MASK (sizeof(word_t) - 1)
+
 void *memcpy(void *dst, const void *src, size_t n)
 {
     unsigned char *d = dst;
     const unsigned char *s = src;
 
+    if ( !(((unsigned long)d | (unsigned long)s) & WORD_MASK) )
+        for ( ; n >= sizeof(word_t); n -= sizeof(word_t) )
+        {
+            *(word_t *)d = *(const word_t *)s;
+            d += sizeof(word_t);
+            s += sizeof(word_t);
+        }
     while ( n-- )
         *d++ = *s++;
     return dst;
@@ -31,6 +47,16 @@ void *memset(void *p, int c, size_t n)
 {
     unsigned char *d = p;
 
+    if ( !((unsigned long)d & WORD_MASK) )
+    {
+        word_t w = (unsigned char)c * (~(word_t)0 / 0xff);
+
+        for ( ; n >= sizeof(word_t); n -= sizeof(word_t) )
+        {
+            *(word_t *)d = w;
+            d += sizeof(word_t);
+        }
+    }
     while ( n-- )
         *d++ = (unsigned char)c;
     return p;
