@@ -28,7 +28,7 @@ LIBCTL_SOURCES = $(LIBCTL_PUBLIC_H) \
 	libctl/osdep-linux-evtchn.c libctl/osdep-linux-gnt.c \
 	libctl/build/build.h libctl/build/build.c libctl/build/image.c \
 	libctl/build/decompress.c libctl/build/elf-load.c \
-	libctl/build/guest-mem.c libctl/build/initrd.c \
+	libctl/build/guest-mem.c libctl/build/initrd.c libctl/build/kcache.c \
 	libctl/build/pagetables.c libctl/build/start.c \
 	hypervisor/include/hv/libelf.h hypervisor/common/libelf.c \
 	hypervisor/common/libelf-notes.c hypervisor/common/libelf-load.c \

@@ -4,10 +4,33 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "domcfg.h"
 #include "ops.h"
 #include "vmctl.h"
+
+/*
+ * The kernel cache of libctl's builder: on by default in
+ * VMCTL_KERNEL_CACHE_DIR; $VMCTL_KERNEL_CACHE names another directory or
+ * "off", $VMCTL_KERNEL_CACHE_MAX its bound in MiB.  A keeper that
+ * restarts the domain inherits the choice.
+ */
+#define VMCTL_KERNEL_CACHE_DIR "/var/cache/vmctl/kernels"
+
+static void kernel_cache_setup(bool off)
+{
+    const char *dir = getenv("VMCTL_KERNEL_CACHE");
+    const char *max = getenv("VMCTL_KERNEL_CACHE_MAX");
+
+    if ( off || (dir && !strcmp(dir, "off")) )
+        dir = "off";
+    else if ( !dir || !*dir )
+        dir = VMCTL_KERNEL_CACHE_DIR;
+    setenv("LIBCTL_KERNEL_CACHE", dir, 1);
+    if ( max && *max )
+        setenv("LIBCTL_KERNEL_CACHE_MAX", max, 1);
+}
 
 int vmctl_main_create(const struct vmctl_cmd *cmd, int argc, char **argv)
 {
@@ -15,17 +38,19 @@ int vmctl_main_create(const struct vmctl_cmd *cmd, int argc, char **argv)
         { "dry-run", no_argument, NULL, 'n' },
         { "paused", no_argument, NULL, 'p' },
         { "console", no_argument, NULL, 'c' },
+        { "no-kernel-cache", no_argument, NULL, 'K' },
         VMCTL_OPT_HELP,
         { 0 },
     };
     struct domain_config *cfg = NULL;
     char err[DOMCFG_ERR_MAX];
     bool dry_run = false, paused = false, console = false;
+    bool no_cache = false;
     char *json = NULL;
     int opt, rc;
 
     optind = 0;
-    while ( (opt = vmctl_getopt(cmd, argc, argv, "npch", opts)) != -1 )
+    while ( (opt = vmctl_getopt(cmd, argc, argv, "npcKh", opts)) != -1 )
     {
         switch ( opt )
         {
@@ -37,6 +62,9 @@ int vmctl_main_create(const struct vmctl_cmd *cmd, int argc, char **argv)
             break;
         case 'c':
             console = true;
+            break;
+        case 'K':
+            no_cache = true;
             break;
         default:
             rc = vmctl_getopt_status(opt);
@@ -64,6 +92,7 @@ int vmctl_main_create(const struct vmctl_cmd *cmd, int argc, char **argv)
 
     if ( !dry_run )
     {
+        kernel_cache_setup(no_cache);
         rc = vmctl_op_create(cfg, paused, console);
         goto out;
     }

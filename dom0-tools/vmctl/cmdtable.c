@@ -18,6 +18,9 @@ const struct vmctl_cmd vmctl_cmds[] = {
         "                  files FILE names\n"
         "  -p, --paused    leave the domain paused once built\n"
         "  -c, --console   attach to the domain's console once it runs\n"
+        "  -K, --no-kernel-cache\n"
+        "                  unpack the kernel afresh and keep no copy (see\n"
+        "                  KERNEL CACHE in vmctl(1))\n"
         "  -h, --help      print this help\n",
     },
     {

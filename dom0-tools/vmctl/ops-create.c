@@ -7,6 +7,8 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "console-attach.h"
 #include "ops.h"
@@ -18,23 +20,47 @@ int (*ops_spawn_keeper)(struct ops_ctx *o, const struct domain_config *cfg,
                         const struct built_domain *bd,
                         bool serve_console) = keeper_spawn;
 
+/* VMCTL_PROFILE=1: each step's wall time on stderr. */
+static void profile(const char *what)
+{
+    static double last;
+    const char *e = getenv("VMCTL_PROFILE");
+    struct timespec t;
+    double ms;
+
+    if ( !e || !*e || !strcmp(e, "0") )
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    ms = t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+    if ( what )
+        fprintf(stderr, "vmctl create: %-16s %8.1f ms\n", what, ms - last);
+    last = ms;
+}
+
 int vmctl_op_create(const struct domain_config *cfg, bool paused,
                     bool console)
 {
     struct built_domain bd;
     struct ops_ctx o;
-    int rc = ops_open(&o, "create", true);
+    bool daemon;
+    int rc;
 
+    profile(NULL);
+    rc = ops_open(&o, "create", true);
+    profile("open");
     if ( rc )
         goto out;
     rc = dom_build(&o, cfg, &bd);
+    profile("build");
     if ( rc )
         goto out;
-    rc = ops_spawn_keeper(&o, cfg, &bd,
-                          !console_daemon_took(&o, bd.domid,
-                                               CONSOLE_DAEMON_WAIT_MS));
+    daemon = console_daemon_took(&o, bd.domid, CONSOLE_DAEMON_WAIT_MS);
+    profile("console daemon");
+    rc = ops_spawn_keeper(&o, cfg, &bd, !daemon);
+    profile("keeper");
     if ( !rc && !paused && xc_domain_unpause(o.xch, bd.domid) )
         rc = ops_xc_fail(&o, "domain %s", cfg->name);
+    profile("unpause");
     if ( rc )
     {
         dom_teardown(&o, bd.domid);

@@ -3,6 +3,7 @@
  * The PV builder's insides.  One struct build follows a domain from
  * empty to runnable; each file does one step of it:
  *   image.c      kernel file -> byte stream (ELF, bzImage, compressed)
+ *   kcache.c     unpacked kernels kept between builds
  *   decompress.c gzip / xz / lzma / zstd streams through Debian's libs
  *   guest-mem.c  populate memory, the p2m, windows onto guest frames
  *   elf-load.c   stream ELF segments into the guest, parse the notes
@@ -27,6 +28,9 @@
 
 /* A kernel image as a stream of the bytes of its ELF file. */
 struct img_stream;
+struct stat;
+
+#define KCACHE_NAME_LEN     40      /* 32 hex digits, ".elf", NUL */
 
 struct img_decoder
 {
@@ -46,8 +50,13 @@ struct img_stream
     size_t in_len;
     void *state;                /* the decoder's */
     uint64_t out_pos;           /* bytes of the ELF delivered so far */
+    bool ended;                 /* the decoder saw its stream's end */
     char format[16];
     char err[160];              /* why a read failed */
+    /* kcache.c: the directory, and the entry being written on a miss. */
+    int cache_dirfd, cache_tmpfd;
+    char cache_name[KCACHE_NAME_LEN];
+    char cache_tmp[KCACHE_NAME_LEN + 32];
 };
 
 /* Sniff the file: ELF, bzImage, or a compressed ELF.  -errno, msg in b. */
@@ -62,6 +71,19 @@ void img_close(struct img_stream *s);
 /* The decoders compiled in (decompress.c); NULL for unknown magic. */
 const struct img_decoder *img_decoder_for(const uint8_t *magic, size_t len,
                                           const char **unsupported);
+
+/*
+ * kcache.c: unpacked kernels kept between builds.  kcache_open() on an
+ * open compressed kernel: 0 when an entry replaced s->fd (a plain ELF of
+ * in_end bytes now), 1 when the decoded bytes will be kept (kcache_tee),
+ * -1 with no cache.  kcache_commit() keeps them once the build checked
+ * the whole stream; kcache_abandon() drops them.
+ */
+const char *kcache_dir(void);
+int kcache_open(struct img_stream *s, const struct stat *st);
+void kcache_tee(struct img_stream *s, const void *buf, size_t len);
+void kcache_commit(struct img_stream *s);
+void kcache_abandon(struct img_stream *s);
 
 /* A few MFN windows onto the guest's memory (guest-mem.c). */
 #define GMEM_WINDOW_PAGES   1024

@@ -85,7 +85,10 @@ static ssize_t gz_read(struct img_stream *s, void *buf, size_t len)
         }
         rc = inflate(z, Z_NO_FLUSH);
         if ( rc == Z_STREAM_END )
+        {
+            s->ended = true;
             break;
+        }
         if ( rc != Z_OK && rc != Z_BUF_ERROR )
         {
             snprintf(s->err, sizeof(s->err), "gzip data is corrupt (%s)",
@@ -159,7 +162,10 @@ static ssize_t lz_read(struct img_stream *s, void *buf, size_t len)
         }
         rc = lzma_code(l, LZMA_RUN);
         if ( rc == LZMA_STREAM_END )
+        {
+            s->ended = true;
             break;
+        }
         if ( rc != LZMA_OK )
         {
             snprintf(s->err, sizeof(s->err), "%s data is corrupt "
@@ -235,7 +241,7 @@ static ssize_t zs_read(struct img_stream *s, void *buf, size_t len)
             return -EINVAL;
         }
         if ( !rc )
-            z->done = true;     /* the end of the first frame */
+            z->done = s->ended = true;  /* the end of the first frame */
     }
     return (ssize_t)out.pos;
 }

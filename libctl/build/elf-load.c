@@ -399,6 +399,8 @@ int elf_stream_load(struct build *b)
     if ( load_pass(b, s, im, true) || parse_notes(b, im) ||
          check_features(b) )
         goto out;
+    /* The whole stream is read and checked: later builds may reuse it. */
+    kcache_commit(s);
 
     if ( b->parms.elf_paddr_offset != b->paddr_offset )
     {

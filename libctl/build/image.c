@@ -103,6 +103,7 @@ int img_open(struct build *b, const char *path, struct img_stream **sp)
     s = calloc(1, sizeof(*s));
     if ( !s )
         return build_fail(b, -ENOMEM, "kernel %s", path);
+    s->cache_dirfd = s->cache_tmpfd = -1;
     s->fd = open(path, O_RDONLY | O_CLOEXEC);
     if ( s->fd < 0 )
     {
@@ -157,6 +158,12 @@ int img_open(struct build *b, const char *path, struct img_stream **sp)
         if ( !rc )
             snprintf(s->format, sizeof(s->format), "%s", s->dec->name);
     }
+    /* An unpacked copy from an earlier build spares the decoder. */
+    if ( !rc && s->dec && kcache_open(s, &st) == 0 )
+    {
+        s->dec->fini(s);
+        s->dec = NULL;
+    }
  out:
     if ( rc )
     {
@@ -175,7 +182,11 @@ ssize_t img_read(struct img_stream *s, void *buf, size_t len)
     while ( done < len )
     {
         if ( s->dec )
+        {
             n = s->dec->read(s, (uint8_t *)buf + done, len - done);
+            if ( n > 0 )
+                kcache_tee(s, (uint8_t *)buf + done, (size_t)n);
+        }
         else
         {
             size_t want = len - done;
@@ -230,6 +241,7 @@ void img_close(struct img_stream *s)
 {
     if ( !s )
         return;
+    kcache_abandon(s);
     if ( s->dec )
         s->dec->fini(s);
     if ( s->fd >= 0 )
