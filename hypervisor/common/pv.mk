@@ -50,3 +50,8 @@ HV_COMMON_PV_SOURCES += \
 HV_COMMON_PV_SOURCES += \
 	hypervisor/common/hypercall-continue.c \
 	hypervisor/include/hv/continuation.h
+
+# platform_op: the hardware domain's host-wide operations.
+HV_COMMON_PV_SOURCES += \
+	hypervisor/common/platform-op.c \
+	hypervisor/include/hv/platform-op.h

@@ -186,13 +186,16 @@ void update_domain_wallclock_time(struct domain *d)
     volatile struct shared_info *si = d->shared_info;
     unsigned long flags;
     uint32_t version;
+    uint64_t sec;
 
     spin_lock_irqsave(&wc_lock, flags);
     version = (si->wc_version + 1) | 1;
     si->wc_version = version;
     smp_wmb();
-    si->wc_sec = (uint32_t)wc_sec;
-    si->wc_sec_hi = (uint32_t)(wc_sec >> 32);
+    /* The domain's own time zone (XEN_DOMCTL_settimeoffset), as Xen. */
+    sec = wc_sec + d->time_offset_seconds;
+    si->wc_sec = (uint32_t)sec;
+    si->wc_sec_hi = (uint32_t)(sec >> 32);
     si->wc_nsec = wc_nsec;
     smp_wmb();
     si->wc_version = version + 1;
@@ -201,11 +204,13 @@ void update_domain_wallclock_time(struct domain *d)
 
 void wallclock_set(uint64_t sec, uint32_t nsec, uint64_t at)
 {
-    uint64_t ns = sec * NSEC_PER_SEC + nsec;
+    /*
+     * Modulo 2^64 as in Xen: a date before system time 0 is the caller's
+     * nonsense, and dom0 sees the same nonsense read back on both.
+     */
+    uint64_t ns = sec * NSEC_PER_SEC + nsec - at;
     unsigned long flags;
 
-    /* A clock reading before system time 0 would be nonsense: clamp. */
-    ns = ns > at ? ns - at : 0;
     spin_lock_irqsave(&wc_lock, flags);
     wc_sec = ns / NSEC_PER_SEC;
     wc_nsec = ns % NSEC_PER_SEC;
@@ -230,7 +235,8 @@ void domain_time_init(struct domain *d)
     {
         uint64_t at = 0, sec = arch_get_wallclock(&at);
 
-        wallclock_set(sec, 0, at);
+        /* Without a clock, 1970 at system time 0 rather than a wrap. */
+        wallclock_set(sec, 0, sec ? at : 0);
     }
     update_domain_wallclock_time(d);
     for ( unsigned int i = 0; i < d->max_vcpus; i++ )

@@ -104,3 +104,72 @@ TIME_BOOT_CASES = \
 
 TESTS += $(TIME_BOOT_CASES)
 EXTRA_DIST += $(TIME_BOOT_CASES) tests/guests/time-util.h
+
+# platform_op, the domain time offset, get_physid and multicalls on
+# several CPUs.  The platform-* dom0 guests build domUs from the
+# platform-domu image (linked into them by libplatform-image.a).
+check_PROGRAMS += tests/guests/platform-domu.elf
+tests_guests_platform_domu_elf_SOURCES = tests/guests/platform-domu.c \
+	tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_platform_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_platform_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_platform_domu_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_platform_domu_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_platform_domu_elf_LDADD = $(GUEST_LIB)
+tests_guests_platform_domu_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_LIBRARIES += tests/guests/libplatform-image.a
+tests_guests_libplatform_image_a_SOURCES = tests/guests/platform-image.S
+tests/guests/platform-image.$(OBJEXT): tests/guests/platform-domu.elf
+
+PLATFORM_GUEST_LIBS = tests/guests/libplatform-image.a $(GUEST_LIB)
+PLATFORM_GUEST_DEPS = $(GUEST_DEPS) tests/guests/libplatform-image.a
+
+check_PROGRAMS += tests/guests/platform-op.elf
+tests_guests_platform_op_elf_SOURCES = tests/guests/platform-op.c $(GUEST_NOTES)
+tests_guests_platform_op_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_platform_op_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_platform_op_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_platform_op_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_platform_op_elf_LDADD = $(GUEST_LIB)
+tests_guests_platform_op_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/platform-perm.elf
+tests_guests_platform_perm_elf_SOURCES = tests/guests/platform-perm.c \
+	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_platform_perm_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_platform_perm_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_platform_perm_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_platform_perm_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_platform_perm_elf_LDADD = $(PLATFORM_GUEST_LIBS)
+tests_guests_platform_perm_elf_DEPENDENCIES = $(PLATFORM_GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/platform-multicall.elf
+tests_guests_platform_multicall_elf_SOURCES = tests/guests/platform-multicall.c \
+	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_platform_multicall_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_platform_multicall_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_platform_multicall_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_platform_multicall_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_platform_multicall_elf_LDADD = $(PLATFORM_GUEST_LIBS)
+tests_guests_platform_multicall_elf_DEPENDENCIES = $(PLATFORM_GUEST_DEPS)
+
+check_PROGRAMS += tests/guests/time-offset.elf
+tests_guests_time_offset_elf_SOURCES = tests/guests/time-offset.c \
+	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_time_offset_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_time_offset_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_time_offset_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_time_offset_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_time_offset_elf_LDADD = $(PLATFORM_GUEST_LIBS)
+tests_guests_time_offset_elf_DEPENDENCIES = $(PLATFORM_GUEST_DEPS)
+
+PLATFORM_BOOT_CASES = \
+	tests/boot/cases/platform-op.case \
+	tests/boot/cases/platform-op-smp.case \
+	tests/boot/cases/platform-perm.case \
+	tests/boot/cases/platform-multicall-smp.case \
+	tests/boot/cases/time-offset.case
+
+TESTS += $(PLATFORM_BOOT_CASES)
+EXTRA_DIST += $(PLATFORM_BOOT_CASES)

@@ -6,17 +6,36 @@
 #include <hv/event.h>
 #include <hv/sched.h>
 #include <hv/time.h>
-#include <asm/apic.h>
+#include <hv/platform-op.h>
 #include <public/vcpu.h>
 
 /*
- * One CPU for now: its APIC id from the local APIC, and ACPI processor id
- * 0, which firmware gives the boot CPU (QEMU's does).
+ * Xen answers only for a hardware domain VCPU that may run on one CPU
+ * alone, and then names the CPU whose number is the VCPU's: Xen expects
+ * dom0_vcpus_pin, which puts VCPU n on CPU n.
  */
-static uint64_t cpu_physid(unsigned int cpu)
+static bool hwdom_pinned(const struct vcpu *v)
 {
-    (void)cpu;
-    return apic_read(APIC_ID) >> 24;
+    unsigned int nr = arch_nr_cpus();
+    cpumask_t online = nr >= 64 ? ~(cpumask_t)0 : ((cpumask_t)1 << nr) - 1;
+
+    cpumask_t mask = v->sched_unit.hard_affinity & online;
+
+    /* Exactly one bit set. */
+    return v->domain == hardware_domain && mask && !(mask & (mask - 1));
+}
+
+static long get_physid(const struct vcpu *v, guest_va_t arg)
+{
+    struct vcpu_get_physid id;
+    uint32_t apic_id, acpi_id;
+
+    /* Past our CPUs Xen would read its table's "no such CPU" marks. */
+    if ( !hwdom_pinned(v) || v->vcpu_id >= arch_nr_cpus() )
+        return -EINVAL;
+    arch_cpu_ids(v->vcpu_id, &apic_id, &acpi_id);
+    id.phys_id = apic_id | ((uint64_t)acpi_id << 32);
+    return copy_to_guest(arg, &id, sizeof(id)) ? -EFAULT : 0;
 }
 
 bool arch_vcpu_op(int cmd, struct vcpu *v, guest_va_t arg, long *rc)
@@ -37,19 +56,8 @@ bool arch_vcpu_op(int cmd, struct vcpu *v, guest_va_t arg, long *rc)
         return true;
 
     case VCPUOP_get_physid:
-    {
-        struct vcpu_get_physid id;
-
-        /* Only a dom0 VCPU pinned to one CPU; with one CPU, all are. */
-        if ( v->domain != hardware_domain || arch_nr_cpus() != 1 )
-            *rc = -EINVAL;
-        else
-        {
-            id.phys_id = cpu_physid(0);
-            *rc = copy_to_guest(arg, &id, sizeof(id)) ? -EFAULT : 0;
-        }
+        *rc = get_physid(v, arg);
         return true;
-    }
     }
     return false;
 }

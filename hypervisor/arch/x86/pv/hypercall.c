@@ -12,6 +12,7 @@
 #include <hv/hypercall.h>
 #include <hv/continuation.h>
 #include <hv/domctl.h>
+#include <hv/platform-op.h>
 #include <asm/current.h>
 #include <hv/event.h>
 #include <public/event_channel.h>
@@ -190,6 +191,11 @@ static long hc_multicall(const struct cpu_user_regs *r)
     return do_multicall(r->rdi, (uint32_t)r->rsi);
 }
 
+static long hc_platform_op(const struct cpu_user_regs *r)
+{
+    return do_platform_op(r->rdi);
+}
+
 static long hc_physdev_op(const struct cpu_user_regs *r)
 {
     return do_physdev_op((int)r->rdi, r->rsi);
@@ -207,6 +213,7 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_grant_table_op] = hc_grant_table_op,
     [__HYPERVISOR_domctl] = hc_domctl,
     [__HYPERVISOR_sysctl] = hc_sysctl,
+    [__HYPERVISOR_platform_op] = hc_platform_op,
     [__HYPERVISOR_set_trap_table] = hc_set_trap_table,
     [__HYPERVISOR_set_gdt] = hc_set_gdt,
     [__HYPERVISOR_stack_switch] = hc_stack_switch,

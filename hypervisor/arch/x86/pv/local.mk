@@ -24,6 +24,7 @@ HV_PV_SOURCES = \
 	hypervisor/arch/x86/rtc.c \
 	hypervisor/arch/x86/pvclock.c \
 	hypervisor/arch/x86/vcpu-op.c \
+	hypervisor/arch/x86/platform-op.c \
 	hypervisor/arch/x86/pv/pv.h \
 	hypervisor/arch/x86/pv/multicall.c \
 	hypervisor/arch/x86/mm/frame-table.c \

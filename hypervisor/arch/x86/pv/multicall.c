@@ -17,12 +17,26 @@
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
 #include <hv/continuation.h>
+#include <hv/sched.h>
 #include <asm/current.h>
 #include <public/xen.h>
 #include "pv.h"
 
-/* One CPU, and a hypercall never yields midway: one flag is enough. */
-static bool in_multicall;
+/*
+ * Which VCPU runs a multicall on each CPU (NULL: none), so that a batch
+ * cannot contain another.  Per CPU, since a hypercall never leaves its
+ * CPU before it returns (the scheduler switches only on the way out to
+ * the guest) and a batch never spans a return (a preempted one is issued
+ * again as a new call): a CPU runs at most one batch at a time, for the
+ * VCPU it runs.  One flag for all CPUs was wrong: a call that waits for
+ * another CPU (sched_vcpu_sync) lets the hypervisor lock go meanwhile,
+ * and a VCPU there could start a batch of its own.
+ *
+ * The VCPU rather than a flag: a guest crashed inside a batch leaves its
+ * CPU without coming back here, and the next VCPU's batch there must
+ * not be refused for it.
+ */
+static const struct vcpu *mc_vcpu[SCHED_MAX_CPUS];
 
 static bool handle_okay(guest_va_t p)
 {
@@ -32,15 +46,16 @@ static bool handle_okay(guest_va_t p)
 long do_multicall(guest_va_t call_list, uint32_t nr_calls)
 {
     struct vcpu *v = current_vcpu();
+    const struct vcpu **mc = &mc_vcpu[arch_cpu_id()];
     guest_va_t entry = call_list;
     long rc = 0;
     uint32_t i;
 
-    if ( in_multicall )
+    if ( *mc == v )
         return -EINVAL;
     if ( !handle_okay(call_list) )
         return -EFAULT;
-    in_multicall = true;
+    *mc = v;
 
     for ( i = 0; i < nr_calls; i++, entry += sizeof(struct multicall_entry) )
     {
@@ -94,10 +109,10 @@ long do_multicall(guest_va_t call_list, uint32_t nr_calls)
             break;
     }
 
-    in_multicall = false;
+    *mc = NULL;
     return rc;
 
  preempted:
-    in_multicall = false;
+    *mc = NULL;
     return hypercall_continue(__HYPERVISOR_multicall, entry, nr_calls - i);
 }
