@@ -24,13 +24,28 @@ bool guest_range_ok(unsigned long addr, size_t n)
     return addr >= HV_AREA_VIRT_END;
 }
 
+/*
+ * Quadwords first, then the tail: a byte at a time costs eight times the
+ * iterations, which an emulated CPU pays in full (a multicall entry is 64
+ * bytes).  A fault among the quadwords goes on byte by byte from where it
+ * stopped, so that the bytes left are counted exactly, as before.
+ */
 static unsigned long copy_checked(void *to, const void *from, size_t n)
 {
-    asm volatile ( "1: rep movsb\n"
-                   "2:\n"
-                   _ASM_EXTABLE(1b, 2b)
-                   : "+c" (n), "+D" (to), "+S" (from)
-                   : : "memory" );
+    unsigned long tail = n & 7;
+
+    n >>= 3;
+    asm volatile ( "   jmp 1f\n"
+                   "0: lea (%[tail], %[n], 8), %[n]\n"
+                   "   jmp 2f\n"
+                   "1: rep movsq\n"
+                   "   mov %[tail], %[n]\n"
+                   "2: rep movsb\n"
+                   "3:\n"
+                   _ASM_EXTABLE(1b, 0b)
+                   _ASM_EXTABLE(2b, 3b)
+                   : [n] "+c" (n), "+D" (to), "+S" (from)
+                   : [tail] "r" (tail) : "memory" );
     return n;
 }
 
