@@ -101,7 +101,7 @@ static void perm(void)
 /* --- do=multicall ------------------------------------------------------- */
 
 #define MC_BATCH  8
-#define MC_ROUNDS 400
+#define MC_RUN_NS 3000000000ULL     /* how long both VCPUs keep at it */
 
 struct mc_worker
 {
@@ -113,6 +113,7 @@ struct mc_worker
 
 static struct mc_worker worker[2];
 static long version;
+static bool mc_stop;
 static uint8_t vcpu1_stack[8192] __attribute__((aligned(16)));
 
 /*
@@ -146,10 +147,12 @@ static void mc_round(struct mc_worker *w, bool nest)
     w->rounds++;
 }
 
+/* Batches until told to stop, then a nested one. */
 static void mc_work(struct mc_worker *w)
 {
-    for ( unsigned int i = 0; i < MC_ROUNDS; i++ )
-        mc_round(w, i == MC_ROUNDS - 1);
+    while ( !__atomic_load_n(&mc_stop, __ATOMIC_ACQUIRE) )
+        mc_round(w, false);
+    mc_round(w, true);
     __atomic_store_n(&w->done, true, __ATOMIC_RELEASE);
 }
 
@@ -165,6 +168,7 @@ static void multicall(void)
     static vcpu_guest_context_t ctxt;
     const unsigned long *p2m = (const unsigned long *)start_info->mfn_list;
     unsigned long l4 = p2m[(start_info->pt_base - VIRT_BASE) / PAGE_SZ];
+    uint64_t end;
 
     version = HYPERVISOR_xen_version(XENVER_version, NULL);
     ctxt.flags = VGCF_in_kernel;
@@ -181,6 +185,11 @@ static void multicall(void)
          !CHECK_EQ(vcpu_op(VCPUOP_up, 1, NULL), 0) )
         return;
 
+    /* VCPU 0 keeps time: only its pvclock is in shared_info. */
+    end = sys_now() + MC_RUN_NS;
+    while ( sys_now() < end )
+        mc_round(&worker[0], false);
+    __atomic_store_n(&mc_stop, true, __ATOMIC_RELEASE);
     mc_work(&worker[0]);
     while ( !__atomic_load_n(&worker[1].done, __ATOMIC_ACQUIRE) )
         HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
@@ -188,7 +197,7 @@ static void multicall(void)
     {
         printf("domU: vcpu %u: %lu batches, %lu bad (first %ld)\n", i,
                worker[i].rounds, worker[i].bad, worker[i].first_bad);
-        CHECK_EQ(worker[i].rounds, MC_ROUNDS);
+        CHECK(worker[i].rounds > 1);
         CHECK_EQ(worker[i].bad, 0);
     }
     CHECK_EQ(vcpu_op(VCPUOP_down, 1, NULL), 0);
