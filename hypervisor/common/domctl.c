@@ -32,10 +32,13 @@ bool domctl_may_read_info(const struct domain *caller)
 }
 
 /*
- * Xen checks the ranges of the I/O permission operations before it asks
- * whether the caller may grant them.
+ * Answers Xen 4.17 gives for domain d before it asks whether the caller
+ * may act on it, to privileged and unprivileged callers alike: ranges
+ * that wrap, and operations that need an HVM domain, a passthrough IRQ
+ * or an IOMMU, none of which exist here (every domain is PV).  1 means
+ * "no answer yet".
  */
-static int domctl_check_ranges(const struct xen_domctl *op)
+static int domctl_precheck(const struct domain *d, const struct xen_domctl *op)
 {
     switch ( op->cmd )
     {
@@ -44,7 +47,7 @@ static int domctl_check_ranges(const struct xen_domctl *op)
         uint64_t first = op->u.iomem_permission.first_mfn;
 
         return first + op->u.iomem_permission.nr_mfns - 1 < first ? -EINVAL
-                                                                  : 0;
+                                                                  : 1;
     }
 
     case XEN_DOMCTL_ioport_permission:
@@ -52,10 +55,65 @@ static int domctl_check_ranges(const struct xen_domctl *op)
         uint32_t first = op->u.ioport_permission.first_port;
         uint32_t end = first + op->u.ioport_permission.nr_ports;
 
-        return end <= first || end > 0x10000 ? -EINVAL : 0;
+        return end <= first || end > 0x10000 ? -EINVAL : 1;
     }
+
+    case XEN_DOMCTL_memory_mapping:
+    {
+        const struct xen_domctl_memory_mapping *m = &op->u.memory_mapping;
+
+        uint64_t end = m->first_mfn + m->nr_mfns - 1;
+
+        /*
+         * Xen refuses frames beyond the host's physical address width;
+         * common code does not know that width, so it checks against the
+         * widest x86-64 allows (a count of 0 ends beyond it, as on Xen).
+         */
+        return end < m->first_mfn || ((m->first_mfn | end) >> (52 - 12)) ||
+               m->first_gfn + m->nr_mfns - 1 < m->first_gfn ? -EINVAL : 1;
     }
-    return 0;
+
+    case XEN_DOMCTL_bind_pt_irq:
+    case XEN_DOMCTL_unbind_pt_irq:
+        /* Passthrough IRQs are for HVM domains only. */
+        return -EINVAL;
+
+    case XEN_DOMCTL_ioport_mapping:
+        return -EOPNOTSUPP;
+
+    case XEN_DOMCTL_set_target:
+    {
+        const struct domain *e = domain_lookup_any(op->u.set_target.target);
+
+        /* The target must exist, differ, and be HVM: it never is. */
+        if ( !e )
+            return -ESRCH;
+        return e == d ? -EINVAL : -EOPNOTSUPP;
+    }
+
+    case XEN_DOMCTL_get_device_group:
+        /* No IOMMU. */
+        return -EOPNOTSUPP;
+    }
+    return 1;
+}
+
+/*
+ * XEN_DOMCTL_vm_event_op's GET_VERSION: fills in the version and says
+ * true.  Our public header carries no vm_event structures (we implement
+ * none of it), so its layout is spelt here: op, mode, then the version.
+ */
+#define VM_EVENT_OP_GET_VERSION     3
+#define VM_EVENT_IFACE_VERSION      7
+
+static bool domctl_vm_event_version(struct xen_domctl *op)
+{
+    uint32_t *vm_event = (uint32_t *)op->u.pad;
+
+    if ( vm_event[0] != VM_EVENT_OP_GET_VERSION )
+        return false;
+    vm_event[2] = VM_EVENT_IFACE_VERSION;
+    return true;
 }
 
 /* The operations that need the domain lookup done and the caller vetted. */
@@ -130,6 +188,16 @@ static long domctl_dispatch(struct domain *caller, struct domain *d,
         domctl_settimeoffset(d, op->u.settimeoffset.time_offset_seconds);
         return 0;
 
+    case XEN_DOMCTL_memory_mapping:
+        /* Xen maps nothing into a PV domain, and says it went well. */
+        return 0;
+
+    case XEN_DOMCTL_assign_device:
+    case XEN_DOMCTL_deassign_device:
+    case XEN_DOMCTL_test_assign_device:
+        /* No IOMMU. */
+        return -EOPNOTSUPP;
+
     case XEN_DOMCTL_subscribe:
         d->suspend_evtchn = op->u.subscribe.port;
         return 0;
@@ -162,15 +230,51 @@ long do_domctl(guest_va_t u_domctl)
         copyback = !rc;
         goto out;
 
+    case XEN_DOMCTL_assign_device:
+    case XEN_DOMCTL_deassign_device:
+    case XEN_DOMCTL_test_assign_device:
+        /*
+         * Device operations may name Xen's dom_io (assigning), or no
+         * domain at all (testing); with no IOMMU they do nothing.
+         */
+        if ( op.cmd == XEN_DOMCTL_test_assign_device
+             ? op.domain == DOMID_INVALID : op.domain == DOMID_IO )
+        {
+            rc = domctl_may_control(caller) ? -EOPNOTSUPP : -EPERM;
+            goto out;
+        }
+        goto lookup;
+
+    case XEN_DOMCTL_vm_event_op:
+        /*
+         * Xen tells anyone its vm_event interface version, for a domain
+         * that exists or for none (DOMID_INVALID); every other
+         * sub-operation needs a domain and is refused below.
+         */
+        rc = -ESRCH;
+        if ( op.domain != DOMID_INVALID &&
+             !(d = domain_lookup_any(op.domain)) )
+            goto out;
+        if ( domctl_vm_event_version(&op) )
+        {
+            copyback = true;
+            rc = 0;
+            goto out;
+        }
+        if ( !d )
+            goto out;
+        break;
+
     default:
+    lookup:
         d = domain_lookup_any(op.domain);
         rc = -ESRCH;
         if ( !d )
             goto out;
     }
 
-    rc = domctl_check_ranges(&op);
-    if ( rc )
+    rc = domctl_precheck(d, &op);
+    if ( rc <= 0 )
         goto out;
     rc = -EPERM;
     if ( !domctl_may_control(caller) )

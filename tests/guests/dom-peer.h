@@ -162,6 +162,13 @@ static inline int peer_run(const struct domu *u, struct peer_console *pc,
         set_xen_guest_handle(p.ports, ports);
         HYPERVISOR_sched_op(SCHEDOP_poll, &p);
     }
+    /*
+     * The VIRQ is raised as the domain is marked shut down: if we were
+     * preempted between looking at the port and at the flags, it is
+     * pending now.
+     */
+    if ( port_test_and_clear(dom_exc) )
+        *told = true;
     peer_drain(u, pc, want);
     return reason;
 }

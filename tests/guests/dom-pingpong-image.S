@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The dom-pingpong-domu guest image, from which dom-pingpong builds its domU. */
+/* The dom-pingpong-domu image, from which dom-pingpong builds its domU. */
 
     .section .rodata
     .balign 8

@@ -41,6 +41,7 @@ static unsigned long port_third, port_self, port_virq;  /* dom0's ports */
 
 #define NOBODY      60                  /* a domain id nobody has */
 #define HV_ADDR     0xffff830000000000UL
+#define VM_EVENT_GET_VERSION 3
 
 static unsigned long arg(const char *key)
 {
@@ -129,6 +130,36 @@ static void every_domctl(void)
                   cmd, target[t]);
         }
     }
+
+    /*
+     * Asking the vm_event interface version needs no privilege, nor even
+     * a domain (DOMID_INVALID).  Spelt out: our headers lack its struct.
+     */
+    for ( unsigned int t = 0; t < NR_T + 1; t++ )
+    {
+        domid_t dom = t < NR_T ? target[t] : DOMID_INVALID;
+        uint32_t *vm_event = (uint32_t *)&op.u;
+
+        domctl_init(&op, XEN_DOMCTL_vm_event_op, dom);
+        vm_event[0] = VM_EVENT_GET_VERSION;
+        check(domctl(&op), t == T_NOBODY || t == T_DOMID_SELF ? -ESRCH : 0,
+              "vm_event get_version on d%u", dom);
+        check(vm_event[2], t == T_NOBODY || t == T_DOMID_SELF ? 0
+                                                              : 7,
+              "vm_event version on d%u", dom);
+    }
+
+    /* Device operations may name dom_io, or no domain when testing. */
+    domctl_init(&op, XEN_DOMCTL_assign_device, DOMID_IO);
+    check(domctl(&op), -EPERM, "assign_device to dom_io");
+    domctl_init(&op, XEN_DOMCTL_deassign_device, DOMID_IO);
+    check(domctl(&op), -EPERM, "deassign_device from dom_io");
+    domctl_init(&op, XEN_DOMCTL_assign_device, DOMID_INVALID);
+    check(domctl(&op), -ESRCH, "assign_device to DOMID_INVALID");
+    domctl_init(&op, XEN_DOMCTL_test_assign_device, DOMID_INVALID);
+    check(domctl(&op), -EPERM, "test_assign_device, DOMID_INVALID");
+    domctl_init(&op, XEN_DOMCTL_test_assign_device, DOMID_IO);
+    check(domctl(&op), -ESRCH, "test_assign_device, dom_io");
 
     /* The version is checked before anything else. */
     domctl_init(&op, XEN_DOMCTL_getdomaininfo, self);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The dom-unpriv-domu guest image, from which dom-unpriv builds its domU. */
+/* The dom-unpriv-domu image, from which dom-unpriv builds its domU. */
 
     .section .rodata
     .balign 8

@@ -548,6 +548,85 @@ static void test_unprivileged(void)
     destroy_all();
 }
 
+/*
+ * What Xen answers before it asks who the caller is: the same to dom0 and
+ * to a domU, for operations that need HVM, passthrough or an IOMMU.
+ */
+static void test_before_the_caller(void)
+{
+    static const uint32_t cmds[] = {
+        XEN_DOMCTL_bind_pt_irq, XEN_DOMCTL_unbind_pt_irq,
+        XEN_DOMCTL_ioport_mapping, XEN_DOMCTL_get_device_group,
+        XEN_DOMCTL_memory_mapping,
+    };
+    static const long want[] = { -EINVAL, -EINVAL, -EOPNOTSUPP, -EOPNOTSUPP,
+                                 -EINVAL };
+    long u = create(0);
+    uint32_t *vm_event = (uint32_t *)gop->u.pad;
+    struct domain *du = domain_lookup(u);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(du);
+    CU_ASSERT_EQUAL_FATAL(max_vcpus(u, 1), 0);
+    for ( unsigned int pass = 0; pass < 2; pass++ )
+    {
+        bool priv = pass == 0;
+
+        cur = priv ? dom0->vcpu[0] : du->vcpu[0];
+        for ( unsigned int i = 0; i < ARRAY_SIZE(cmds); i++ )
+        {
+            CU_ASSERT_EQUAL(simple(cmds[i], u), want[i]);
+            CU_ASSERT_EQUAL(simple(cmds[i], 0x7000), -ESRCH);
+        }
+        /* A mapping in range: nothing to map into a PV domain. */
+        op_reset();
+        gop->u.memory_mapping.first_mfn = 0x100;
+        gop->u.memory_mapping.nr_mfns = 1;
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_memory_mapping, u),
+                        priv ? 0 : -EPERM);
+        gop->u.memory_mapping.first_mfn = 1ULL << 40;
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_memory_mapping, u), -EINVAL);
+
+        /* set_target: d0 is not HVM, nor may a domain target itself. */
+        op_reset();
+        gop->u.set_target.target = 0;
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_set_target, u), -EOPNOTSUPP);
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_set_target, 0), -EINVAL);
+        gop->u.set_target.target = 0x7000;
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_set_target, u), -ESRCH);
+
+        /* The vm_event version, to anyone, with or without a domain. */
+        op_reset();
+        vm_event[0] = 3;
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_vm_event_op, u), 0);
+        CU_ASSERT_EQUAL(vm_event[2], 7);
+        op_reset();
+        vm_event[0] = 3;
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_vm_event_op, DOMID_INVALID),
+                        0);
+        op_reset();
+        vm_event[0] = 3;
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_vm_event_op, 0x7000), -ESRCH);
+        CU_ASSERT_EQUAL(vm_event[2], 0);
+        op_reset();
+        CU_ASSERT_EQUAL(domctl_call(XEN_DOMCTL_vm_event_op, DOMID_INVALID),
+                        -ESRCH);
+
+        /* Devices: dom_io, or no domain when testing; no IOMMU. */
+        CU_ASSERT_EQUAL(simple(XEN_DOMCTL_assign_device, DOMID_IO),
+                        priv ? -EOPNOTSUPP : -EPERM);
+        CU_ASSERT_EQUAL(simple(XEN_DOMCTL_test_assign_device, DOMID_INVALID),
+                        priv ? -EOPNOTSUPP : -EPERM);
+        CU_ASSERT_EQUAL(simple(XEN_DOMCTL_assign_device, DOMID_INVALID),
+                        -ESRCH);
+        CU_ASSERT_EQUAL(simple(XEN_DOMCTL_test_assign_device, DOMID_IO),
+                        -ESRCH);
+        CU_ASSERT_EQUAL(simple(XEN_DOMCTL_deassign_device, u),
+                        priv ? -EOPNOTSUPP : -EPERM);
+    }
+    cur = dom0->vcpu[0];
+    destroy_all();
+}
+
 /* --- creation ------------------------------------------------------------- */
 
 static void test_create_ids(void)
@@ -1199,6 +1278,7 @@ static void test_physinfo_and_lists(void)
 static CU_TestInfo domctl_tests[] = {
     { "version, faults, unknown ops", test_version_and_faults },
     { "unprivileged callers", test_unprivileged },
+    { "answers before the caller is vetted", test_before_the_caller },
     { "domain ids", test_create_ids },
     { "createdomain refusals", test_create_refusals },
     { "createdomain out of memory", test_create_out_of_memory },
