@@ -13,8 +13,8 @@
 
 const char test_title[] = "bench-evtchn: event channel round trips";
 
-#define LOOP_SENDS      2000
-#define ROUNDS          300
+#define LOOP_SENDS      200
+#define ROUNDS          30
 #define SECOND          1000000000ULL
 
 /* Cycles per send and upcall, over one batch; *bad counts misses. */

@@ -15,8 +15,8 @@ const char test_title[] = "bench-gnttab: grant copy and map costs";
 
 #define NR_GRANTS       16
 #define FIRST_REF       8       /* refs 0-7 are the toolstack's by custom */
-#define COPY_CALLS      32
-#define MAP_PAIRS       500
+#define COPY_CALLS      4
+#define MAP_PAIRS       50
 #define PAGE_WORDS      (DOM_PAGE / 8)
 
 static domid_t dom;

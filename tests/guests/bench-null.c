@@ -13,9 +13,9 @@
 
 const char test_title[] = "bench-null: null hypercall and multicall costs";
 
-#define NULL_CALLS      10000
+#define NULL_CALLS      1000
 #define MC_ENTRIES      32
-#define MC_CALLS        300
+#define MC_CALLS        30
 #define MC_SENTINEL     0x5a5a5a5aUL
 
 static long multicall(multicall_entry_t *calls, unsigned long nr)

@@ -9,8 +9,12 @@
 
 #include "dom-util.h"
 
-/* Batches per figure: the median of these is the guest's answer. */
-#define BENCH_BATCHES   9
+/*
+ * Batches per figure: the median of these is the guest's answer.  Many
+ * short batches (a millisecond or so), because the host preempts QEMU
+ * now and then and the TSC runs on meanwhile: most batches escape that.
+ */
+#define BENCH_BATCHES   31
 
 /*
  * The TSC, read after everything before it: TCG runs in order anyway,
