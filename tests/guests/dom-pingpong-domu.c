@@ -66,6 +66,7 @@ void test_main(void)
     if ( !CHECK(b.remote_port > 0) || !CHECK(rounds > 0) ||
          !CHECK(dom_shared_info() != NULL) )
         return;
+    pp_setup();
     if ( !CHECK_EQ(HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain,
                                                &b), 0) )
         return;
@@ -77,7 +78,7 @@ void test_main(void)
     CHECK_EQ(st.u.interdomain.dom, 0);
     CHECK_EQ(st.u.interdomain.port, b.remote_port);
 
-    pp_init(b.local_port, 0);
+    pp_start(b.local_port, 0);
     for ( unsigned int i = 1; i <= 2 * rounds; i++ )
     {
         if ( i == crash_at )

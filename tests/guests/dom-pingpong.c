@@ -79,7 +79,7 @@ static unsigned int serve(const struct domu *u, evtchn_port_t port,
 {
     unsigned int bad_sends = 0, i;
 
-    pp_init(port, dom_exc);
+    pp_start(port, dom_exc);
     for ( i = 1; i <= 2 * ROUNDS; i++ )
     {
         for ( ;; )
@@ -161,6 +161,7 @@ void test_main(void)
     if ( !CHECK_EQ(HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bv), 0) ||
          !CHECK(dom_shared_info() != NULL) )
         return;
+    pp_setup();
     before = free_pages_settled(0);
     pingpong(bv.port);
     crash_midway(bv.port);
