@@ -383,3 +383,53 @@ CPU_BOOT_CASES = \
 
 TESTS += $(CPU_BOOT_CASES)
 EXTRA_DIST += $(CPU_BOOT_CASES)
+
+# XSAVE and the domU CPUID policy.  cpu-domu is the domU that cpu-xsave
+# and cpu-cpuid-domu build from dom0, linked into them as data.
+check_PROGRAMS += tests/guests/cpu-domu.elf
+tests_guests_cpu_domu_elf_SOURCES = tests/guests/cpu-domu.c \
+	tests/guests/cpu-xsave.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_cpu_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_domu_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_domu_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_domu_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_domu_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_LIBRARIES += tests/guests/libcpu-domu-image.a
+tests_guests_libcpu_domu_image_a_SOURCES = tests/guests/cpu-domu-image.S
+tests/guests/cpu-domu-image.$(OBJEXT): tests/guests/cpu-domu.elf
+
+CPU_DOMU_GUEST_LIBS = tests/guests/libcpu-domu-image.a $(GUEST_LIB)
+
+check_PROGRAMS += tests/guests/cpu-xsave.elf
+tests_guests_cpu_xsave_elf_SOURCES = tests/guests/cpu-xsave.c \
+	tests/guests/cpu-xsave.h tests/guests/sched-build.h \
+	tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_cpu_xsave_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_xsave_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_xsave_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_xsave_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_xsave_elf_LDADD = $(CPU_DOMU_GUEST_LIBS)
+tests_guests_cpu_xsave_elf_DEPENDENCIES = $(GUEST_DEPS) \
+	tests/guests/libcpu-domu-image.a
+
+check_PROGRAMS += tests/guests/cpu-cpuid-domu.elf
+tests_guests_cpu_cpuid_domu_elf_SOURCES = tests/guests/cpu-cpuid-domu.c \
+	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_cpu_cpuid_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_cpuid_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_cpuid_domu_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_cpuid_domu_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_cpuid_domu_elf_LDADD = $(CPU_DOMU_GUEST_LIBS)
+tests_guests_cpu_cpuid_domu_elf_DEPENDENCIES = $(GUEST_DEPS) \
+	tests/guests/libcpu-domu-image.a
+
+CPU_XSAVE_CASES = \
+	tests/boot/cases/cpu-xsave.case \
+	tests/boot/cases/cpu-xsave-none.case \
+	tests/boot/cases/cpu-cpuid-domu.case \
+	tests/boot/cases/cpu-cpuid-domu-xsave.case
+
+TESTS += $(CPU_XSAVE_CASES)
+EXTRA_DIST += $(CPU_XSAVE_CASES)

@@ -21,6 +21,7 @@
 #include <asm/time.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
+#include <asm/xstate.h>
 #include <asm/extable.h>
 #include "../mm/mm.h"
 #include "emul-priv-op.h"
@@ -45,9 +46,13 @@
 #define MCG_CTL_P                   (1UL << 8)
 #define GUEST_MC_BANKS              2
 
-/* One policy for now: every PV domain is dom0 until the toolstack comes. */
+/*
+ * The default PV policies, as Xen 4.17 gives them to a domain no
+ * toolstack sets a policy for: dom0's, and every other domain's (which
+ * lacks the invariant TSC: a domU may migrate).  Computed once.
+ */
 static struct pv_cpuid_host cpuid_host;
-static struct pv_cpuid_policy cpuid_policy;
+static struct pv_cpuid_policy dom0_policy, domu_policy;
 static struct pv_cpuid_hv cpuid_hv;
 static bool cpuid_ready;
 
@@ -61,14 +66,18 @@ static unsigned int fls64(uint64_t x)
     return x ? 64 - __builtin_clzll(x) : 0;
 }
 
-static void cpuid_setup(const struct domain *d)
+static void cpuid_setup(void)
 {
     struct time_scale ts;
 
     if ( cpuid_ready )
         return;
     pv_cpuid_host_defaults(&cpuid_host, host_cpuid);
-    pv_cpuid_policy_init(&cpuid_policy, &cpuid_host, d->domain_id == 0);
+    /* Without our XSAVE support, XSAVE must not be offered at all. */
+    if ( !xstate_enabled() )
+        cpuid_host.clear[FSW_1C] |= 1u << 26;
+    pv_cpuid_policy_init(&dom0_policy, &cpuid_host, true);
+    pv_cpuid_policy_init(&domu_policy, &cpuid_host, false);
 
     cpuid_hv.version = (4 << 16) | 17;
     /* The TSC runs native (tsc_mode 0): no frequency promised to guests. */
@@ -83,8 +92,8 @@ static void cpuid_setup(const struct domain *d)
 
 const struct pv_cpuid_policy *pv_cpuid_policy_of(const struct domain *d)
 {
-    cpuid_setup(d);
-    return &cpuid_policy;
+    cpuid_setup();
+    return d->domain_id == 0 ? &dom0_policy : &domu_policy;
 }
 
 /* --- The VCPU as the policy sees it ------------------------------------ */
@@ -464,8 +473,7 @@ static void op_write_dr(unsigned int reg, uint64_t val, uint32_t dr7_emul)
 
 static int op_write_xcr0(uint64_t val)
 {
-    /* The hypervisor does not enable XSAVE: no XCR0 to load. */
-    return -EINVAL;
+    return xstate_set_xcr0(current_vcpu(), val);
 }
 
 static void op_wbinvd(void)

@@ -9,12 +9,18 @@
  * its image then.  A guest kernel sets its own TS with fpu_taskswitch to
  * hear of the next FPU use itself: that #NM is bounced to it once, and
  * clears its virtual TS, like a native kernel's CLTS in its handler.
+ *
+ * On a CPU with XSAVE the same lazy scheme moves the whole extended state
+ * (asm/xstate.h): XSAVE/XRSTOR replace FXSAVE/FXRSTOR, and the VCPU's
+ * XCR0 goes into the CPU with the rest of its context.  The FXSAVE image
+ * below stays the x87/SSE copy the rest of the hypervisor reads.
  */
 #include <hv/types.h>
 #include <hv/lib.h>
 #include <hv/domain.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <asm/xstate.h>
 #include "pv.h"
 
 /* The state FNINIT and a reset MXCSR give, as Xen starts a VCPU with. */
@@ -53,6 +59,7 @@ void pv_fpu_init(struct vcpu *v)
     pv->fpu_initialised = false;
     pv->fpu_dirtied = false;
     pv->ctrlreg[0] &= ~X86_CR0_TS;
+    xstate_vcpu_init(v);
 }
 
 /* v stops running here: keep what it did with the FPU. */
@@ -63,7 +70,8 @@ void pv_fpu_save(struct vcpu *v)
     if ( !pv->fpu_dirtied )
         return;
     clts();
-    fxsave(pv->fpu_ctxt);
+    if ( !xstate_save(v, pv->fpu_ctxt) )
+        fxsave(pv->fpu_ctxt);
     pv->fpu_dirtied = false;
     stts();
 }
@@ -71,6 +79,7 @@ void pv_fpu_save(struct vcpu *v)
 /* v starts running here: its first FPU instruction will load its state. */
 void pv_fpu_enter(struct vcpu *v)
 {
+    xstate_load_xcr0(v);
     if ( !v->arch.pv.fpu_dirtied )
         stts();
 }
@@ -82,7 +91,8 @@ static void fpu_restore_lazy(struct vcpu *v)
     clts();
     if ( pv->fpu_dirtied )
         return;
-    fxrstor(pv->fpu_ctxt);
+    if ( !xstate_restore(v, pv->fpu_ctxt) )
+        fxrstor(pv->fpu_ctxt);
     pv->fpu_initialised = true;
     pv->fpu_dirtied = true;
 }

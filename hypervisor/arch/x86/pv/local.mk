@@ -64,3 +64,7 @@ HV_PV_SOURCES += hypervisor/arch/x86/pv/grant-pte.c
 
 # Continued hypercalls: the guest's registers rewritten.
 HV_PV_SOURCES += hypervisor/arch/x86/pv/continuation.c
+
+# Extended register state (XSAVE) of PV VCPUs, when the CPU has it.
+HV_PV_SOURCES += hypervisor/arch/x86/xstate.c \
+	hypervisor/arch/x86/include/asm/xstate.h
