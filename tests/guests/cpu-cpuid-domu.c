@@ -113,5 +113,7 @@ void test_main(void)
         CHECK_EQ(compare(), 13);
     /* On QEMU's CPUs the host has MTRR: dom0's kernel sees it. */
     CHECK(xen_cpuid(1, 0).d & MTRR);
+    if ( xen_cpuid(0x80000007, 0).d & ITSC )
+        printf("dom0 has the invariant TSC, the domU not\n");
     CHECK_EQ(domu_destroy(u.id), 0);
 }
