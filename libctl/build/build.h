@@ -127,6 +127,8 @@ int build_bad_image(struct build *b, const char *fmt, ...)
 int gmem_populate(struct build *b);
 /* Host pointer to a guest page, mapped writable; NULL (recorded). */
 void *gmem_page(struct build *b, uint64_t pfn);
+/* Host pointer to gpa; *len shrinks to what is mapped after it. */
+void *gmem_span(struct build *b, uint64_t gpa, uint64_t *len);
 /* Copy/zero bytes at a guest-physical byte address. */
 int gmem_write(struct build *b, uint64_t gpa, const void *src, size_t len);
 int gmem_zero(struct build *b, uint64_t gpa, uint64_t len);

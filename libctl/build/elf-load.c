@@ -14,8 +14,10 @@
  * kernel whose notes say otherwise is streamed a second time.
  */
 #include <elf.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "build.h"
 
@@ -242,6 +244,72 @@ static int zero_tails(struct build *b, struct elf_image *im)
     return 0;
 }
 
+/*
+ * A plain ELF file (an uncompressed kernel, or an unpacked one from the
+ * cache) is not streamed: each segment is read straight into the
+ * guest's mapped pages, a window at a time, with no bounce buffer.
+ */
+static int read_at(struct build *b, struct img_stream *s, void *p,
+                   uint64_t len, uint64_t off)
+{
+    ssize_t n;
+
+    while ( len )
+    {
+        n = pread(s->fd, p, len, (off_t)off);
+        if ( n < 0 && errno == EINTR )
+            continue;
+        if ( n < 0 )
+            return build_fail(b, -errno, "kernel %s: reading the image",
+                              b->cfg->kernel);
+        if ( n == 0 )
+            return build_bad_image(b, "kernel %s: the ELF image ends at "
+                                   "%llu bytes, but its segments reach "
+                                   "%llu", b->cfg->kernel,
+                                   (unsigned long long)off,
+                                   (unsigned long long)(off + len));
+        p = (uint8_t *)p + n;
+        off += (uint64_t)n;
+        len -= (uint64_t)n;
+    }
+    return 0;
+}
+
+static int load_direct(struct build *b, struct img_stream *s,
+                       struct elf_image *im, bool notes)
+{
+    uint64_t limit = b->nr_pages * XC_PAGE_SIZE, gpa, done, len;
+    unsigned int i;
+    void *p;
+
+    im->misplaced = false;
+    for ( i = 0; notes && i < im->nr_note; i++ )
+        if ( read_at(b, s, im->note[i].copy, im->note[i].filesz,
+                     im->note[i].off) )
+            return -1;
+    for ( i = 0; i < im->nr_load; i++ )
+    {
+        const struct range *r = &im->load[i];
+
+        gpa = r->paddr - b->paddr_offset;
+        if ( r->paddr < b->paddr_offset || gpa > limit ||
+             r->filesz > limit - gpa )
+        {
+            im->misplaced = true;
+            continue;
+        }
+        for ( done = 0; done < r->filesz; done += len )
+        {
+            len = r->filesz - done;
+            p = gmem_span(b, gpa + done, &len);
+            if ( !p || read_at(b, s, p, len, r->off + done) )
+                return -1;
+        }
+    }
+    s->out_pos = im->end;
+    return zero_tails(b, im);
+}
+
 /* One pass over the stream, from just after the headers already read. */
 static int load_pass(struct build *b, struct img_stream *s,
                      struct elf_image *im, bool notes)
@@ -250,6 +318,8 @@ static int load_pass(struct build *b, struct img_stream *s,
     ssize_t n = 0;
     int rc = -1;
 
+    if ( !s->dec )
+        return load_direct(b, s, im, notes);
     im->misplaced = false;
     if ( dispatch(b, im, 0, im->head, im->head_len, notes) )
         goto out;

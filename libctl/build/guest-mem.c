@@ -143,6 +143,30 @@ void *gmem_page(struct build *b, uint64_t pfn)
     return lru->p + (pfn - lru->pfn) * XC_PAGE_SIZE;
 }
 
+void *gmem_span(struct build *b, uint64_t gpa, uint64_t *len)
+{
+    uint64_t pfn = gpa >> XC_PAGE_SHIFT, room;
+    uint8_t *page = gmem_page(b, pfn);
+    unsigned int i;
+
+    if ( !page )
+        return NULL;
+    for ( i = 0; i < GMEM_NR_WINDOWS; i++ )
+    {
+        const struct gmem_window *w = &b->win[i];
+
+        if ( w->p && pfn >= w->pfn && pfn < w->pfn + w->n )
+        {
+            room = (w->pfn + w->n - pfn) * XC_PAGE_SIZE -
+                   (gpa & (XC_PAGE_SIZE - 1));
+            if ( *len > room )
+                *len = room;
+            break;
+        }
+    }
+    return page + (gpa & (XC_PAGE_SIZE - 1));
+}
+
 /* Copy (src) or zero (src NULL) len bytes at guest-physical gpa. */
 static int gmem_fill(struct build *b, uint64_t gpa, const void *src,
                      uint64_t len)

@@ -7,6 +7,7 @@
  * point where the layout says, the kernel's bytes and zeroed .bss are in
  * place.  Refused images must leave no domain, frame or mapping behind.
  */
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -742,6 +743,142 @@ static void test_cmdline_too_long(void)
     CU_ASSERT_EQUAL(fake_nr_domains(hv), 1);
 }
 
+/* Entries (".elf") and leftovers (".tmp.*") in the kernel cache. */
+static unsigned int cache_files(const char *dir, const char *what,
+                                char *name, size_t len)
+{
+    unsigned int n = 0;
+    struct dirent *de;
+    DIR *d = opendir(dir);
+
+    if ( !d )
+        return 0;
+    while ( (de = readdir(d)) )
+    {
+        size_t l = strlen(de->d_name);
+        bool tmp = !strncmp(de->d_name, ".tmp.", 5);
+
+        if ( !strcmp(what, "tmp") ? !tmp :
+             (tmp || l < 4 || strcmp(de->d_name + l - 4, ".elf")) )
+            continue;
+        n++;
+        if ( name )
+            snprintf(name, len, "%s/%s", dir, de->d_name);
+    }
+    closedir(d);
+    return n;
+}
+
+static void cache_clear(const char *dir)
+{
+    struct dirent *de;
+    char path[1024];
+    DIR *d = opendir(dir);
+
+    while ( d && (de = readdir(d)) )
+    {
+        if ( !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") )
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+        unlink(path);
+    }
+    if ( d )
+        closedir(d);
+    rmdir(dir);
+}
+
+/* hello.elf in an xz bzImage; the first build keeps it, later ones use it. */
+static void test_kernel_cache(void)
+{
+    struct xc_pv_build_info info;
+    const char *path = guest_elf();
+    uint8_t *elf, *packed, *bz, *changed, *bad;
+    size_t len, plen, bzlen, blen;
+    char dir[512], entry[1024], kernel[512];
+    const Elf64_Phdr *ph;
+    uint64_t *p2m, gpa;
+    uint32_t domid;
+
+    if ( !path )
+        return;
+    elf = slurp(path, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(elf);
+    packed = pack(PACK_XZ, elf, len, &plen);
+    bz = bzimage(packed, plen, &bzlen);
+    snprintf(dir, sizeof(dir), "%s/kcache", tmpdir);
+    setenv("LIBCTL_KERNEL_CACHE", dir, 1);
+    snprintf(kernel, sizeof(kernel), "%s", put_file(bz, bzlen));
+
+    /* Cold: unpacked, checked, kept. */
+    domid = build_and_check(kernel, NULL, "hello", &info, &p2m);
+    check_elf_segments(elf, len, p2m);
+    CU_ASSERT_STRING_EQUAL(info.image_format, "bzImage/xz");
+    CU_ASSERT_EQUAL(xc_domain_destroy(xch, domid), 0);
+    free(p2m);
+    CU_ASSERT_EQUAL_FATAL(cache_files(dir, "elf", entry, sizeof(entry)), 1);
+    CU_ASSERT_EQUAL(cache_files(dir, "tmp", NULL, 0), 0);
+
+    /* Warm: the entry is what is loaded (a marked copy shows it). */
+    changed = slurp(entry, &blen);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(changed);
+    CU_ASSERT_EQUAL(blen, len);
+    CU_ASSERT_EQUAL(memcmp(changed, elf, len), 0);
+    ph = (const Elf64_Phdr *)(elf + ((const Elf64_Ehdr *)elf)->e_phoff);
+    while ( ph->p_type != PT_LOAD || !ph->p_filesz )
+        ph++;
+    changed[ph->p_offset + ph->p_filesz - 1] ^= 0xff;
+    gpa = ph->p_paddr + ph->p_filesz - 1;
+    CU_ASSERT_EQUAL(rename(put_file(changed, blen), entry), 0);
+    domid = build_and_check(kernel, NULL, "hello", &info, &p2m);
+    CU_ASSERT_EQUAL(guest_byte(p2m, gpa), changed[ph->p_offset +
+                                                  ph->p_filesz - 1]);
+    CU_ASSERT_EQUAL(xc_domain_destroy(xch, domid), 0);
+    free(p2m);
+
+    /* The same bytes in another file are another key: unpacked afresh. */
+    domid = build_and_check(put_file(bz, bzlen), NULL, "hello", &info,
+                            &p2m);
+    check_elf_segments(elf, len, p2m);
+    CU_ASSERT_EQUAL(xc_domain_destroy(xch, domid), 0);
+    free(p2m);
+    CU_ASSERT_EQUAL(cache_files(dir, "elf", NULL, 0), 2);
+
+    /* A corrupt stream is refused and leaves nothing in the cache. */
+    bad = malloc(bzlen);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bad);
+    memcpy(bad, bz, bzlen);
+    memset(bad + bzlen - 64, 0x55, 16);     /* the xz index and footer */
+    refused(put_file(bad, bzlen), NULL, MEM_KIB, "xz data is corrupt",
+            EINVAL);
+    CU_ASSERT_EQUAL(cache_files(dir, "elf", NULL, 0), 2);
+    CU_ASSERT_EQUAL(cache_files(dir, "tmp", NULL, 0), 0);
+
+    /* An image larger than the bound is not kept. */
+    setenv("LIBCTL_KERNEL_CACHE_MAX", "0", 1);
+    domid = build_and_check(put_file(bz, bzlen), NULL, "hello", &info,
+                            &p2m);
+    CU_ASSERT_EQUAL(xc_domain_destroy(xch, domid), 0);
+    free(p2m);
+    CU_ASSERT_EQUAL(cache_files(dir, "elf", NULL, 0), 2);
+    unsetenv("LIBCTL_KERNEL_CACHE_MAX");
+
+    /* Off: nothing read or written. */
+    cache_clear(dir);
+    setenv("LIBCTL_KERNEL_CACHE", "off", 1);
+    domid = build_and_check(kernel, NULL, "hello", &info, &p2m);
+    check_elf_segments(elf, len, p2m);
+    CU_ASSERT_EQUAL(xc_domain_destroy(xch, domid), 0);
+    free(p2m);
+    CU_ASSERT_EQUAL(access(dir, F_OK), -1);
+
+    unsetenv("LIBCTL_KERNEL_CACHE");
+    free(bad);
+    free(changed);
+    free(bz);
+    free(packed);
+    free(elf);
+}
+
 static CU_TestInfo tests[] = {
     { "synthetic Linux-like kernel, initrd", test_synthetic_linux },
     { "PADDR_OFFSET: second pass", test_paddr_offset },
@@ -757,6 +894,7 @@ static CU_TestInfo tests[] = {
     { "refused: memory", test_refuse_memory },
     { "refused: failures midway", test_refuse_midway },
     { "refused: long command line", test_cmdline_too_long },
+    { "kernel cache", test_kernel_cache },
     CU_TEST_INFO_NULL,
 };
 
