@@ -357,6 +357,48 @@ static void test_dependencies(void)
     CU_ASSERT_EQUAL(r.a | r.b | r.c | r.d, 0);
 }
 
+/* fake_host with an invariant TSC (0x80000007 EDX bit 8). */
+static void itsc_host(uint32_t leaf, uint32_t subleaf, struct cpuid_leaf *r)
+{
+    fake_host(leaf, subleaf, r);
+    if ( leaf == 0x80000007 )
+        r->d |= 1u << 8;
+}
+
+/*
+ * A domU's default policy is dom0's without the invariant TSC; what the
+ * host leaks to dom0's kernel (MTRR here) is decided per call.
+ */
+static void test_domu_policy(void)
+{
+    static struct pv_cpuid_policy dom0, domu;
+    struct pv_cpuid_host h;
+    struct pv_cpuid_ctx cc = { .host_cpuid = itsc_host, .kernel_mode = true };
+    struct cpuid_leaf r;
+
+    pv_cpuid_host_defaults(&h, itsc_host);
+    pv_cpuid_policy_init(&dom0, &h, true);
+    pv_cpuid_policy_init(&domu, &h, false);
+
+    pv_cpuid_lookup(&dom0, &cc, 0x80000007, 0, &r);
+    CU_ASSERT_EQUAL(r.d, 1u << 8);
+    pv_cpuid_lookup(&domu, &cc, 0x80000007, 0, &r);
+    CU_ASSERT_EQUAL(r.d, 0);
+    CU_ASSERT_EQUAL(pv_cpuid_xcr0_max(&dom0), pv_cpuid_xcr0_max(&domu));
+
+    /* Only ITSC differs in the static part. */
+    domu.extd[7].d |= 1u << 8;
+    CU_ASSERT_EQUAL(memcmp(&dom0, &domu, sizeof(dom0)), 0);
+
+    cc.hardware_domain = true;
+    pv_cpuid_lookup(&dom0, &cc, 1, 0, &r);
+    CU_ASSERT_NOT_EQUAL(r.d & (1u << 12), 0);       /* MTRR */
+    cc.hardware_domain = false;
+    pv_cpuid_lookup(&domu, &cc, 1, 0, &r);
+    CU_ASSERT_EQUAL(r.d & (1u << 12), 0);
+    CU_ASSERT_NOT_EQUAL(r.c & (1u << 26), 0);       /* XSAVE for both */
+}
+
 static void test_hypervisor_leaves(void)
 {
     static struct pv_cpuid_policy p;
@@ -430,6 +472,7 @@ int main(void)
         { "RDMSR as Xen 4.17 on recorded hosts", test_recorded_msrs },
         { "XSAVE leaves and masking", test_xsave_policy },
         { "feature dependencies", test_dependencies },
+        { "dom0 and domU policies", test_domu_policy },
         { "hypervisor leaves", test_hypervisor_leaves },
         { "CR4 view", test_cr4 },
     };
