@@ -43,6 +43,7 @@
 #define MSR_P5_MC_TYPE              0x00000001
 
 #define X86_CR4_TSD                 (1UL << 2)
+#define X86_CR4_FSGSBASE            (1UL << 16)
 #define MCG_CTL_P                   (1UL << 8)
 #define GUEST_MC_BANKS              2
 
@@ -446,14 +447,19 @@ static int op_write_cr3(uint64_t val)
     return new_guest_cr3(current_vcpu(), val >> PAGE_SHIFT);
 }
 
-/* The real CR4 follows the guest's only in TSD: RDTSC faults for it. */
+/*
+ * The real CR4 follows the guest's in TSD (RDTSC faults for it) and in
+ * FSGSBASE (its kernel enables {RD,WR}{FS,GS}BASE for itself, as on Xen;
+ * the policy lets it only where the CPU has them).
+ */
 static void apply_cr4(const struct vcpu *v)
 {
-    unsigned long cr4 = read_cr4() & ~X86_CR4_TSD;
+    const unsigned long own = X86_CR4_TSD | X86_CR4_FSGSBASE;
+    unsigned long cr4 = read_cr4();
 
-    if ( v->arch.pv.ctrlreg[4] & X86_CR4_TSD )
-        cr4 |= X86_CR4_TSD;
-    write_cr4(cr4);
+    cr4 = (cr4 & ~own) | (v->arch.pv.ctrlreg[4] & own);
+    if ( cr4 != read_cr4() )
+        write_cr4(cr4);
 }
 
 static void op_write_guest_cr4(uint64_t guest_cr4)
