@@ -191,8 +191,10 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id)
      */
     v->vcpu_info = id < XEN_LEGACY_MAX_VCPUS ? &d->shared_info->vcpu_info[id]
                                              : &dummy_vcpu_info;
-    /* Events stay masked until the guest asks for them. */
-    v->vcpu_info->evtchn_upcall_mask = 1;
+    /*
+     * The mask is left as it is, as on Xen: dom0's builder masks every
+     * VCPU, and a toolstack masks a domU's in shared_info as it builds it.
+     */
     v->down = true;
     v->sched_unit.dom = &d->sched;
     v->sched_unit.owner = v;

@@ -8,6 +8,7 @@
  * ud2 with no trap table, which crashes it.
  */
 #include "dom-util.h"
+#include "traps.h"
 #include <public/event_channel.h>
 #include <public/io/console.h>
 #include <public/vcpu.h>
@@ -164,6 +165,12 @@ void test_main(void)
     printf("domU: running, nr_pages %lu, doing '%s'\n",
            start_info->nr_pages, what);
     CHECK(!(start_info->flags & SIF_INITDOMAIN));
+    /*
+     * Only dom0's builder masks events; a toolstack masks a domU's in
+     * shared_info itself, and sched-build.h does not.
+     */
+    CHECK(trap_shared_info() != NULL);
+    CHECK_EQ(*upcall_mask(), 0);
     if ( !strcmp(what, "vcpus") )
         second_vcpu();
     if ( !strcmp(what, "crash") )

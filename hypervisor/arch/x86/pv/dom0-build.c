@@ -347,6 +347,10 @@ int pv_build_dom0(struct domain *d, const struct boot_module *kernel,
         return rc;
     }
 
+    /* dom0 starts with events masked; a domU's toolstack does the same. */
+    for ( unsigned int i = 0; i < XEN_LEGACY_MAX_VCPUS; i++ )
+        d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
+
     b->nr_pages = dom0_pages();
     lp = (struct dom0_layout_params){
         .virt_base = b->parms.virt_base,
