@@ -388,8 +388,19 @@ static inline int domu_wait_shutdown(const struct domu *u,
         if ( port_test_and_clear(dom_exc) )
             *told = true;
         if ( flags != ~0U && (flags & XEN_DOMINF_shutdown) )
+        {
+            /*
+             * The flag can show before the VIRQ is raised (on Xen it is
+             * set first): give the VIRQ until the deadline to follow.
+             */
+            if ( !*told )
+            {
+                sb_wait_port(dom_exc, end);
+                *told = port_test_and_clear(dom_exc);
+            }
             return (flags >> XEN_DOMINF_shutdownshift) &
                    XEN_DOMINF_shutdownmask;
+        }
         if ( sys_now() >= end )
             return -1;
         sb_wait_port(dom_exc, end);
