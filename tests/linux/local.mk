@@ -19,6 +19,13 @@ CLEANFILES += tests/linux/xen-version tests/linux/dom0-test.cpio.gz \
 	tests/linux/dom0.cpio.gz.key tests/linux/trace.* \
 	tests/linux/toolstack.*.serial
 
+# The same on two CPUs: dom0 with two VCPUs (dom0-boot --smp 2); the
+# toolstack with a two-VCPU domU (run by hand: tests/linux/toolstack-smp).
+TESTS += tests/linux/dom0-boot-smp
+EXTRA_DIST += tests/linux/dom0-boot-smp tests/linux/toolstack-smp \
+	tests/linux/toolstack-checks-smp tests/linux/toolstack-domu-smp
+CLEANFILES += tests/linux/dom0-boot-smp2.* tests/linux/toolstack-smp.*.serial
+
 # `make initramfs`: the plain dom0 initramfs (marker, then poweroff).
 .PHONY: initramfs
 initramfs:
