@@ -16,6 +16,9 @@ idt_entry_t idt_table[256] __section(".bss.page_aligned")
     __aligned(PAGE_SIZE);
 struct tss64 per_cpu_tss[NR_CPUS] __aligned(128);
 
+/* The NMI and #MC entries (entry.S); #DF uses its ordinary stub. */
+extern char nmi_entry[], mce_entry[];
+
 static uint64_t *gdt_page[NR_CPUS];         /* reserved page, directmap */
 static pgentry_t *gdt_l1[NR_CPUS];          /* the window's L1 entries */
 static paddr_t zero_page;
@@ -167,8 +170,12 @@ void idt_init(void)
     /* int3 and into may be used by guests, as on Xen. */
     set_idt_gate(3, entry_stub(3), 3, IST_NONE);
     set_idt_gate(4, entry_stub(4), 3, IST_NONE);
-    /* These may hit with a bad stack or at any instruction. */
-    set_idt_gate(2, entry_stub(2), 0, IST_NMI);
+    /*
+     * These may hit at any instruction, with a bad stack, or in the few
+     * instructions of the SYSCALL entry and the SYSRET exit that run in
+     * ring 0 on the guest's stack pointer: each has its own stack.
+     */
+    set_idt_gate(2, nmi_entry, 0, IST_NMI);
     set_idt_gate(8, entry_stub(8), 0, IST_DF);
-    set_idt_gate(18, entry_stub(18), 0, IST_MCE);
+    set_idt_gate(18, mce_entry, 0, IST_MCE);
 }

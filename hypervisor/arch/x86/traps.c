@@ -148,6 +148,17 @@ void __attribute__((weak)) pv_exit_to_guest(struct cpu_user_regs *regs)
 {
 }
 
+/*
+ * NMIs come on their own IST stack at any instruction (nmi_entry), and
+ * the machine's NMIs are no guest's business: report and go back.  No
+ * lock, nothing that schedules: the interrupted code may hold anything.
+ */
+void do_nmi(struct cpu_user_regs *regs)
+{
+    printk(LOG_WARNING "NMI on CPU%u in %s mode, ignored\n",
+           smp_processor_id(), regs->cs & 3 ? "guest" : "hypervisor");
+}
+
 static void do_interrupt(struct cpu_user_regs *regs)
 {
     unsigned int vec = regs->entry_vector;
@@ -182,6 +193,15 @@ void do_trap(struct cpu_user_regs *regs)
         return;
     }
 
+    if ( vec == TRAP_nmi )
+    {
+        do_nmi(regs);
+        return;
+    }
+    /* No fix-up applies: only a bug of ours reaches a #DF. */
+    if ( vec == TRAP_double_fault )
+        fatal_trap("double fault", regs);
+
     if ( regs->cs & 3 )
     {
         /* Emulation and fault fix-ups touch state other CPUs share. */
@@ -191,11 +211,9 @@ void do_trap(struct cpu_user_regs *regs)
         return;
     }
 
-    if ( vec == TRAP_nmi )
-    {
-        printk(LOG_WARNING "NMI received in the hypervisor, ignored\n");
-        return;
-    }
+    /* Nor for a machine check, whatever instruction it interrupted. */
+    if ( vec == TRAP_machine_check )
+        fatal_trap("hypervisor machine check", regs);
 
     fixup = search_exception_table(regs->rip);
     if ( fixup )

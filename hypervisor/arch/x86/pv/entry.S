@@ -100,33 +100,18 @@ pv_int80_entry:
          * #DB, from the guest or from our own accesses to its memory.  It
          * comes on its own IST stack: MOV SS can hold a guest's #DB back
          * until the first instruction of our SYSCALL entry, which still
-         * runs on the guest's stack pointer.  A frame from the guest then
-         * moves to the usual place, so that the IST stack is free again
-         * should bouncing it hit another of the guest's breakpoints.
+         * runs on the guest's stack pointer.  ist_dispatch (entry.S) moves
+         * a frame from the guest to the usual place, so that the IST stack
+         * is free again should bouncing it hit another of the guest's
+         * breakpoints.
          */
         .globl  pv_debug_entry
 pv_debug_entry:
         pushq   $0
         movl    $1, 4(%rsp)
         SAVE_ALL
-        testb   $3, UREGS_cs(%rsp)
-        jz      1f
-        /* This CPU's struct cpu_info, whose first member is the frame. */
-        movq    %rsp, %rdi
-        orq     $(STACK_SIZE - 1), %rdi
-        subq    cpu_info_size(%rip), %rdi
-        incq    %rdi
-        movq    %rdi, %rbx
-        movq    %rsp, %rsi
-        movl    $UREGS_kernel_sizeof / 8, %ecx
-        rep movsq
-        movq    %rbx, %rsp
-1:      movq    %rsp, %rdi
-        movq    %rsp, %rbx
-        andq    $-16, %rsp
-        call    pv_debug_exception
-        movq    %rbx, %rsp
-        jmp     ret_from_intr
+        leaq    pv_debug_exception(%rip), %rbx
+        jmp     ist_dispatch
 
         /* Start running a guest whose frame is at the top of our stack. */
         .globl  pv_enter_guest

@@ -36,6 +36,8 @@
 
 /* C entry from entry.S for every vector; regs->entry_vector says which. */
 void do_trap(struct cpu_user_regs *regs);
+/* NMIs, from their IST entry: nothing that locks or schedules. */
+void do_nmi(struct cpu_user_regs *regs);
 
 /*
  * Interrupt handlers for vectors 32..255, called with interrupts off
