@@ -24,6 +24,15 @@ struct page_info
      */
     int32_t linear_pt_count;
     uint32_t _pad;                  /* scratch for mm_audit_domain() */
+    /*
+     * A table validated or devalidated only in part (PGT_partial):
+     * entries below nr_validated_ptes hold their references, the one at
+     * nr_validated_ptes holds only a general reference if partial_pte
+     * (the table below being partial itself, or about to be), the rest
+     * hold nothing.  See arch/x86/mm/validate.c.
+     */
+    uint16_t nr_validated_ptes;
+    bool partial_pte;
 };
 
 /* count_info */
@@ -43,6 +52,7 @@ struct page_info
 #define PGT_type_mask       (15UL << PGT_type_shift)
 #define PGT_validated       (1UL << 59) /* contents checked for this type */
 #define PGT_pinned          (1UL << 58) /* MMUEXT_PIN_*: holds a type ref */
+#define PGT_partial         (1UL << 57) /* (de)validation stopped part way */
 #define PGT_count_mask      ((1UL << 32) - 1)
 
 #define PGT_root_page_table PGT_l4_page_table
@@ -106,6 +116,22 @@ struct page_info *get_page_from_mfn(mfn_t mfn, const struct domain *d);
  */
 int get_page_type(struct page_info *pg, unsigned long type);
 void put_page_type(struct page_info *pg);
+/*
+ * The same for hypercalls that may stop part way (an L2..L4 table's
+ * validation or devalidation is long): -ERESTART when the frame was left
+ * PGT_partial, to be continued by the next get (or finished by the next
+ * put_partial_ref()).  *left_partial: the frame is partial on return,
+ * failed or not, and the caller's general reference must go through
+ * put_partial_ref().
+ */
+int get_page_type_preemptible(struct page_info *pg, unsigned long type,
+                              bool *left_partial);
+int put_page_type_preemptible(struct page_info *pg);
+/*
+ * Drop a general reference to a frame that may be partial: finish the
+ * devalidation first (-ERESTART, the reference kept, if that stopped).
+ */
+int put_partial_ref(struct page_info *pg, bool preemptible);
 int get_page_and_type(struct page_info *pg, const struct domain *d,
                       unsigned long type);
 void put_page_and_type(struct page_info *pg);

@@ -23,6 +23,12 @@ static bool is_table(const struct page_info *pg)
            (pg->type_info & PGT_validated);
 }
 
+/* A table left part way through its validation or devalidation. */
+static bool is_partial(const struct page_info *pg)
+{
+    return pg->type_info & PGT_partial;
+}
+
 static unsigned int level_of(const struct page_info *pg)
 {
     return (pg->type_info & PGT_type_mask) >> PGT_type_shift;
@@ -55,11 +61,29 @@ static unsigned long count_refs(struct domain *d, bool typed,
         const pgentry_t *e;
         unsigned int lvl;
 
-        if ( tp->owner != d || !is_table(tp) )
+        unsigned int end = PAGETABLE_ENTRIES;
+
+        if ( tp->owner != d || !(is_table(tp) || is_partial(tp)) )
             continue;
         lvl = level_of(tp);
         e = frame_va(t);
-        for ( unsigned int i = 0; i < PAGETABLE_ENTRIES; i++ )
+        if ( is_partial(tp) )
+        {
+            if ( lvl < 2 || lvl > 4 || (tp->type_info & PGT_validated) ||
+                 (tp->type_info & PGT_count_mask) != 1 ||
+                 tp->nr_validated_ptes > PAGETABLE_ENTRIES )
+                problems = report(problems, "partial %#lx: type %#lx, "
+                                  "%lu entries", t, tp->type_info,
+                                  tp->nr_validated_ptes);
+            end = tp->nr_validated_ptes;
+            /* The partial entry holds a general reference only. */
+            if ( tp->partial_pte && end < PAGETABLE_ENTRIES && !typed &&
+                 mfn_valid(pte_mfn(e[end])) )
+                mfn_to_page(pte_mfn(e[end]))->_pad++;
+            /* The partial state holds a type and a general reference. */
+            tp->_pad++;
+        }
+        for ( unsigned int i = 0; i < end; i++ )
         {
             mfn_t f = pte_mfn(e[i]);
             struct page_info *fp;

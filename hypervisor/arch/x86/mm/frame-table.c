@@ -211,11 +211,19 @@ int __attribute__((weak)) validate_segdesc_page(struct page_info *pg)
     return -EINVAL;
 }
 
-int get_page_type(struct page_info *pg, unsigned long type)
+/*
+ * The first reference of a type: change the type if the count is 0,
+ * validate a table (or carry on with a partial one, taking over the type
+ * reference its partial state held).  See "Partial validation" above.
+ */
+static int get_type(struct page_info *pg, unsigned long type,
+                    bool preemptible, bool *left_partial)
 {
     unsigned long x = pg->type_info, nx = x + 1;
+    bool took = false;
     int rc = 0;
 
+    *left_partial = false;
     if ( unlikely(!(nx & PGT_count_mask)) )
         return -EINVAL;
 
@@ -228,12 +236,27 @@ int get_page_type(struct page_info *pg, unsigned long type)
                 mm_flush_if_stale();
             nx = (nx & ~(PGT_type_mask | PGT_validated)) | type;
         }
+        if ( !(nx & PGT_validated) )
+        {
+            pg->nr_validated_ptes = 0;
+            pg->partial_pte = false;
+            if ( type > PGT_l1_page_table && type <= PGT_l4_page_table )
+                pg->linear_pt_count = 0;
+        }
     }
-    else if ( (x & PGT_type_mask) != type || !(x & PGT_validated) )
+    else if ( (x & PGT_type_mask) != type )
+        return -EINVAL;
+    else if ( x & PGT_partial )
+    {
+        /* The partial state's type reference becomes ours. */
+        took = true;
+        nx = x & ~PGT_partial;
+    }
+    else if ( !(x & PGT_validated) )
     {
         /*
-         * The wrong type; or the table is being validated right now, which
-         * only a reference from inside its own validation could see.
+         * Being validated or devalidated right now, which only a
+         * reference from inside that very walk could see.
          */
         return -EINVAL;
     }
@@ -243,18 +266,52 @@ int get_page_type(struct page_info *pg, unsigned long type)
         return 0;
 
     if ( is_table_type(type) )
-        rc = validate_table(pg, type);
+        rc = validate_table(pg, type, preemptible);
     else if ( type == PGT_seg_desc_page )
         rc = validate_segdesc_page(pg);
 
-    if ( rc )
+    if ( !rc )
     {
-        /* As Xen: a frame that failed validation is left untyped. */
-        pg->type_info = 0;
+        pg->type_info |= PGT_validated;
+        if ( took )
+            put_page(pg);
+        return 0;
+    }
+
+    if ( rc == -ERESTART ||
+         (preemptible && table_holds_refs(pg, type)) )
+    {
+        /*
+         * Stopped, or failed after taking references that would take
+         * long to give back: the frame stays partial, holding its own
+         * type reference and a general one, for whoever comes next.
+         */
+        pg->type_info |= PGT_partial;
+        if ( !took )
+            pg->count_info++;
+        *left_partial = true;
         return rc;
     }
-    pg->type_info |= PGT_validated;
-    return 0;
+    if ( is_table_type(type) && table_holds_refs(pg, type) )
+        devalidate_table(pg, type, false);
+    /* As Xen: a frame that failed validation is left untyped. */
+    pg->type_info = 0;
+    if ( took )
+        put_page(pg);
+    return rc;
+}
+
+int get_page_type(struct page_info *pg, unsigned long type)
+{
+    bool partial;
+
+    return get_type(pg, type, false, &partial);
+}
+
+int get_page_type_preemptible(struct page_info *pg, unsigned long type,
+                              bool *left_partial)
+{
+    return get_type(pg, type, true, left_partial);
 }
 
 static void dec_linear(struct page_info *pg, struct page_info *ptpg)
@@ -264,41 +321,85 @@ static void dec_linear(struct page_info *pg, struct page_info *ptpg)
     ptpg->linear_pt_count--;
 }
 
-void put_page_type_from(struct page_info *pg, struct page_info *ptpg)
+int put_page_type_from(struct page_info *pg, struct page_info *ptpg,
+                       bool preemptible)
 {
     unsigned long x = pg->type_info, nx = x - 1;
     unsigned long type = x & PGT_type_mask;
     bool linear = ptpg && (ptpg->type_info & PGT_type_mask) == type;
+    int rc;
 
-    if ( unlikely(!(x & PGT_count_mask)) )
+    if ( unlikely(!(x & PGT_count_mask) || (x & PGT_partial)) )
     {
         mm_nr_errors++;
-        printk(LOG_ERR "mm: put_page_type of untyped mfn %#lx\n",
+        printk(LOG_ERR "mm: put_page_type of %s mfn %#lx\n",
+               (x & PGT_partial) ? "partial" : "untyped",
                (unsigned long)page_to_mfn(pg));
-        return;
+        return 0;
     }
+    if ( linear )
+        dec_linear(pg, ptpg);
 
     if ( !(nx & PGT_count_mask) )
     {
         mm_note_stale();
         if ( is_table_type(type) && (x & PGT_validated) )
         {
-            /* Invalid first: the entries go while nobody can use it. */
+            /*
+             * Invalid first, with the last type reference kept while the
+             * entries go, so that nobody can take the frame meanwhile.
+             */
+            pg->type_info = x & ~PGT_validated;
+            pg->nr_validated_ptes = PAGETABLE_ENTRIES;
+            pg->partial_pte = false;
+            rc = devalidate_table(pg, type, preemptible);
+            if ( rc )
+            {
+                /* The partial state keeps the type and a general ref. */
+                pg->type_info |= PGT_partial;
+                pg->count_info++;
+                return rc;
+            }
             pg->type_info = nx & ~PGT_validated;
-            if ( linear )
-                dec_linear(pg, ptpg);
-            devalidate_table(pg, type);
-            return;
+            return 0;
         }
     }
     pg->type_info = nx;
-    if ( linear )
-        dec_linear(pg, ptpg);
+    return 0;
 }
 
 void put_page_type(struct page_info *pg)
 {
-    put_page_type_from(pg, NULL);
+    put_page_type_from(pg, NULL, false);
+}
+
+int put_page_type_preemptible(struct page_info *pg)
+{
+    return put_page_type_from(pg, NULL, true);
+}
+
+int put_partial_ref(struct page_info *pg, bool preemptible)
+{
+    unsigned long x = pg->type_info;
+
+    if ( x & PGT_partial )
+    {
+        int rc;
+
+        pg->type_info = x & ~PGT_partial;
+        rc = devalidate_table(pg, x & PGT_type_mask, preemptible);
+        if ( rc )
+        {
+            pg->type_info |= PGT_partial;
+            return rc;
+        }
+        /* Untyped now: the partial state's references go. */
+        pg->type_info = x & PGT_type_mask;
+        mm_note_stale();
+        put_page(pg);
+    }
+    put_page(pg);
+    return 0;
 }
 
 int get_page_and_type(struct page_info *pg, const struct domain *d,

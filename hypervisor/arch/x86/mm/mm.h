@@ -71,10 +71,30 @@ static inline bool pte_changed(pgentry_t o, pgentry_t n, pgentry_t keep)
 int get_page_from_l1e(pgentry_t l1e, struct domain *l1e_owner,
                       struct domain *pg_owner, pgentry_t *flip);
 void put_page_from_l1e(pgentry_t l1e, struct domain *l1e_owner);
-int validate_table(struct page_info *pg, unsigned long type);
-void devalidate_table(struct page_info *pg, unsigned long type);
-/* Drop a type reference taken through a table entry of table ptpg. */
-void put_page_type_from(struct page_info *pg, struct page_info *ptpg);
+/*
+ * Validate a table's entries from nr_validated_ptes on, or give back what
+ * its entries below nr_validated_ptes hold: 0, -ERESTART when stopped
+ * (preemptible only), or why an entry was refused.
+ */
+int validate_table(struct page_info *pg, unsigned long type,
+                   bool preemptible);
+int devalidate_table(struct page_info *pg, unsigned long type,
+                     bool preemptible);
+/* Whether a table being (de)validated holds any reference yet. */
+bool table_holds_refs(const struct page_info *pg, unsigned long type);
+/*
+ * Drop a type reference taken through a table entry of table ptpg; 0, or
+ * -ERESTART when the devalidation this started stopped (the frame is
+ * partial, the caller's general reference to go by put_partial_ref()).
+ */
+int put_page_type_from(struct page_info *pg, struct page_info *ptpg,
+                       bool preemptible);
+/*
+ * mmu-ops.c: give back a general reference to a frame that may be
+ * partial, now or, if that takes long, before the current VCPU's next MMU
+ * hypercall does anything else.
+ */
+void mm_release_partial(struct page_info *pg);
 void fill_hv_l4_slots(pgentry_t *l4, bool ro_mpt);
 
 static inline bool vm_assist(const struct domain *d, unsigned int type)

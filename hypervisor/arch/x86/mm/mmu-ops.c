@@ -69,6 +69,64 @@ static bool page_in_use(const struct page_info *pg)
            (pg->type_info & PGT_validated);
 }
 
+/*
+ * Teardown left for later.  Giving back a big table (unpinning it, the
+ * old base pointer, a replaced entry, or the remains of a failed
+ * validation) may take long: what did not finish within one call waits
+ * here, a general reference each, for the same VCPU's next mmu_update or
+ * mmuext_op to finish before anything else (as Xen's old_guest_table),
+ * or for the domain's destruction.  There is one at a time per VCPU in
+ * practice: a call that leaves one continues itself to finish it.
+ */
+#define NR_DEFERRED 64
+
+static struct deferred
+{
+    const struct vcpu *v;
+    struct page_info *pg;
+} deferred[NR_DEFERRED];
+
+void mm_release_partial(struct page_info *pg)
+{
+    const struct vcpu *v = current_vcpu();
+
+    if ( !put_partial_ref(pg, true) )
+        return;
+    for ( unsigned int i = 0; i < NR_DEFERRED; i++ )
+        if ( !deferred[i].pg )
+        {
+            deferred[i] = (struct deferred){ .v = v, .pg = pg };
+            return;
+        }
+    /* No room (never in practice): finish it here, however long. */
+    put_partial_ref(pg, false);
+}
+
+/* Whether v has teardown pending. */
+static bool has_deferred(const struct vcpu *v)
+{
+    for ( unsigned int i = 0; i < NR_DEFERRED; i++ )
+        if ( deferred[i].pg && deferred[i].v == v )
+            return true;
+    return false;
+}
+
+/* Finish v's pending teardown (all of d's VCPUs' if v is NULL). */
+static int finish_deferred(const struct vcpu *v, const struct domain *d)
+{
+    for ( unsigned int i = 0; i < NR_DEFERRED; i++ )
+    {
+        struct deferred *p = &deferred[i];
+
+        if ( !p->pg || (v ? p->v != v : p->v->domain != d) )
+            continue;
+        if ( put_partial_ref(p->pg, true) )
+            return -ERESTART;
+        *p = (struct deferred){ 0 };
+    }
+    return 0;
+}
+
 /* One MMU_NORMAL_PT_UPDATE-style request: *ptr = val with checks. */
 static int pt_update(uint64_t ptr, uint64_t val, unsigned int cmd,
                      struct domain *pt_owner, struct domain *pg_owner,
@@ -131,6 +189,9 @@ long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
     bool flush = false;
     long rc = 0;
 
+    if ( finish_deferred(current_vcpu(), NULL) )
+        return hypercall_continue(__HYPERVISOR_mmu_update, ureqs, count,
+                                  pdone, foreigndom);
     if ( count & MMU_UPDATE_PREEMPTED )
     {
         count &= ~MMU_UPDATE_PREEMPTED;
@@ -160,7 +221,8 @@ long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
         struct mmu_update req;
         unsigned int cmd;
 
-        if ( i && hypercall_preempt_check() )
+        if ( i && (has_deferred(current_vcpu()) ||
+                   hypercall_preempt_check()) )
         {
             rc = -ERESTART;
             break;
@@ -267,6 +329,35 @@ static void set_guest_table(struct vcpu *v, mfn_t mfn, bool user)
 }
 
 /*
+ * A type reference for a pin or a base pointer, the caller's general
+ * reference to pg kept on success and given back otherwise.  -ERESTART:
+ * the table stays partial on its own and the operation is issued again;
+ * a failure that left it partial is cleaned up (perhaps later).
+ */
+static int get_table_ref(struct page_info *pg, unsigned long type)
+{
+    bool partial;
+    int rc = get_page_type_preemptible(pg, type, &partial);
+
+    if ( !rc )
+        return 0;
+    if ( partial && rc != -ERESTART )
+        mm_release_partial(pg);
+    else
+        put_page(pg);
+    return rc;
+}
+
+/* Give back a pin's or a base pointer's references, perhaps later. */
+static void put_table_ref(struct page_info *pg)
+{
+    if ( put_page_type_preemptible(pg) )
+        mm_release_partial(pg);
+    else
+        put_page(pg);
+}
+
+/*
  * Loading a new base pointer: the CPU must not keep translations of the
  * old tables, global guest mappings included (as Xen's write_ptbase).
  */
@@ -286,12 +377,9 @@ int new_guest_cr3(struct vcpu *v, mfn_t mfn)
     pg = get_page_from_mfn(mfn, d);
     if ( !pg )
         return -EINVAL;
-    rc = get_page_type(pg, PGT_l4_page_table);
+    rc = get_table_ref(pg, PGT_l4_page_table);
     if ( rc )
-    {
-        put_page(pg);
         return rc;
-    }
     if ( !vm_assist(d, VMASST_TYPE_m2p_strict) )
     {
         pgentry_t *l4 = frame_va(mfn);
@@ -302,7 +390,7 @@ int new_guest_cr3(struct vcpu *v, mfn_t mfn)
     set_guest_table(v, mfn, false);
     mm_flush_all();
     if ( old )
-        put_page_and_type(mfn_to_page(old));
+        put_table_ref(mfn_to_page(old));
     return 0;
 }
 
@@ -320,22 +408,20 @@ int new_guest_user_cr3(struct vcpu *v, mfn_t mfn)
 
         if ( !pg )
             return -EINVAL;
-        rc = get_page_type(pg, PGT_l4_page_table);
+        rc = get_table_ref(pg, PGT_l4_page_table);
         if ( rc )
-        {
-            put_page(pg);
             return rc;
-        }
         if ( vm_assist(d, VMASST_TYPE_m2p_strict) )
             ((pgentry_t *)frame_va(mfn))[GUEST_L4_HV_FIRST] = 0;
     }
     set_guest_table(v, mfn, true);
     if ( old )
-        put_page_and_type(mfn_to_page(old));
+        put_table_ref(mfn_to_page(old));
     return 0;
 }
 
-static int pin_page(struct domain *pg_owner, mfn_t mfn, unsigned long type);
+static int pin_page(struct domain *pg_owner, mfn_t mfn, unsigned long type,
+                    bool preemptible);
 
 int mm_set_initial_table(struct vcpu *v, mfn_t l4mfn)
 {
@@ -347,7 +433,8 @@ int mm_set_initial_table(struct vcpu *v, mfn_t l4mfn)
     rc = get_page_and_type(pg, d, PGT_l4_page_table);
     if ( rc )
         return rc;
-    rc = pin_page(d, l4mfn, PGT_l4_page_table);
+    /* The builder has no hypercall to continue: all in one go. */
+    rc = pin_page(d, l4mfn, PGT_l4_page_table, false);
     if ( rc )
     {
         put_page_and_type(pg);
@@ -358,22 +445,27 @@ int mm_set_initial_table(struct vcpu *v, mfn_t l4mfn)
     return 0;
 }
 
-static int pin_page(struct domain *pg_owner, mfn_t mfn, unsigned long type)
+static int pin_page(struct domain *pg_owner, mfn_t mfn, unsigned long type,
+                    bool preemptible)
 {
     struct page_info *pg = get_page_from_mfn(mfn, pg_owner);
     int rc;
 
     if ( !pg )
         return -EINVAL;
-    rc = get_page_type(pg, type);
-    if ( rc )
+    if ( !preemptible )
     {
-        put_page(pg);
-        return rc;
+        rc = get_page_type(pg, type);
+        if ( rc )
+            put_page(pg);
     }
+    else
+        rc = get_table_ref(pg, type);
+    if ( rc )
+        return rc;
     if ( pg->type_info & PGT_pinned )
     {
-        put_page_and_type(pg);
+        put_table_ref(pg);
         return -EINVAL;
     }
     /* The pin keeps both references just taken. */
@@ -393,7 +485,7 @@ static int unpin_page(struct domain *pg_owner, mfn_t mfn)
         return -EINVAL;
     }
     pg->type_info &= ~PGT_pinned;
-    put_page_and_type(pg);
+    put_table_ref(pg);
     put_page(pg);
     return 0;
 }
@@ -466,7 +558,7 @@ static int mmuext_one(struct vcpu *v, struct domain *pg_owner,
             return -EINVAL;
         return pin_page(pg_owner, op->arg1.mfn,
                         (unsigned long)(op->cmd - MMUEXT_PIN_L1_TABLE + 1)
-                        << PGT_type_shift);
+                        << PGT_type_shift, true);
 
     case MMUEXT_UNPIN_TABLE:
         return unpin_page(pg_owner, op->arg1.mfn);
@@ -551,6 +643,9 @@ long do_mmuext_op(guest_va_t uops, unsigned int count, guest_va_t pdone,
     unsigned int i, done = 0;
     long rc = 0;
 
+    if ( finish_deferred(v, NULL) )
+        return hypercall_continue(__HYPERVISOR_mmuext_op, uops, count, pdone,
+                                  foreigndom);
     if ( count & MMU_UPDATE_PREEMPTED )
     {
         count &= ~MMU_UPDATE_PREEMPTED;
@@ -569,7 +664,7 @@ long do_mmuext_op(guest_va_t uops, unsigned int count, guest_va_t pdone,
     {
         struct mmuext_op op;
 
-        if ( i && hypercall_preempt_check() )
+        if ( i && (has_deferred(v) || hypercall_preempt_check()) )
         {
             rc = hypercall_continue(__HYPERVISOR_mmuext_op,
                                     uops + i * sizeof(op),
@@ -583,6 +678,15 @@ long do_mmuext_op(guest_va_t uops, unsigned int count, guest_va_t pdone,
             break;
         }
         rc = mmuext_one(v, pg_owner, &op);
+        if ( rc == -ERESTART )
+        {
+            /* Stopped part way: this operation is issued again. */
+            rc = hypercall_continue(__HYPERVISOR_mmuext_op,
+                                    uops + i * sizeof(op),
+                                    (count - i) | MMU_UPDATE_PREEMPTED,
+                                    pdone, foreigndom);
+            break;
+        }
         if ( rc )
             break;
     }
@@ -665,4 +769,93 @@ long do_update_va_mapping_otherdomain(unsigned long va, uint64_t val,
     if ( !pg_owner )
         return -ESRCH;
     return update_va_mapping(va, val, flags, pg_owner);
+}
+
+/* Frames looked at between two checks for preemption. */
+#define RELINQUISH_CHUNK 1024
+
+/*
+ * One frame of a dying domain, in pass 1 (pins), 2 (tables left partial)
+ * or 3 (allocation references).  -ERESTART: the frame's teardown stopped
+ * part way; 'again' says whether to come back to this frame.
+ */
+static int relinquish_frame(struct domain *d, struct page_info *pg,
+                            unsigned int pass, bool *again)
+{
+    int rc = 0;
+
+    *again = false;
+    if ( page_get_owner(pg) != d || (pg->count_info & PGC_xen_heap) )
+        return 0;
+    switch ( pass )
+    {
+    case 1:
+        if ( !(pg->type_info & PGT_pinned) )
+            break;
+        pg->type_info &= ~PGT_pinned;
+        /* Stopped: the table is partial on its own, for pass 2. */
+        rc = put_page_type_preemptible(pg);
+        put_page(pg);
+        break;
+    case 2:
+        if ( !(pg->type_info & PGT_partial) || !get_page(pg, d) )
+            break;
+        rc = put_partial_ref(pg, true);
+        if ( rc )
+        {
+            put_page(pg);
+            *again = true;
+        }
+        break;
+    case 3:
+        put_page_alloc_ref(pg);
+        break;
+    }
+    return rc;
+}
+
+/*
+ * The domain's memory, in steps that each may stop (-ERESTART, for
+ * destroydomain to continue): first what its VCPUs left for later, then
+ * its pins (unpinning a top-level table devalidates it and so drops what
+ * its entries hold), then tables left partial by an abandoned (de)
+ * validation, then the allocation references.  A frame someone else still
+ * maps stays, owned by the dead domain, until that mapping goes.
+ */
+int mm_relinquish_memory(struct domain *d)
+{
+    struct arch_domain *a = &d->arch;
+
+    if ( a->relinquish_pass == 0 )
+    {
+        if ( finish_deferred(NULL, d) )
+            return -ERESTART;
+        a->relinquish_pass = 1;
+        a->relinquish_next = 0;
+    }
+    for ( ; a->relinquish_pass <= 3; a->relinquish_pass++ )
+    {
+        for ( mfn_t mfn = a->relinquish_next; mfn < max_page; mfn++ )
+        {
+            bool again;
+
+            if ( mfn != a->relinquish_next && !(mfn % RELINQUISH_CHUNK) &&
+                 hypercall_preempt_check() )
+            {
+                a->relinquish_next = mfn;
+                mm_flush_if_stale();
+                return -ERESTART;
+            }
+            if ( relinquish_frame(d, mfn_to_page(mfn), a->relinquish_pass,
+                                  &again) )
+            {
+                a->relinquish_next = again ? mfn : mfn + 1;
+                mm_flush_if_stale();
+                return -ERESTART;
+            }
+        }
+        a->relinquish_next = 0;
+    }
+    mm_flush_if_stale();
+    return 0;
 }

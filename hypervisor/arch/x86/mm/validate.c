@@ -22,6 +22,7 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/mm.h>
+#include <hv/continuation.h>
 #include <asm/mm.h>
 #include <asm/pagetable.h>
 #include <public/xen.h>
@@ -224,24 +225,16 @@ static bool get_linear_pagetable(pgentry_t pde, mfn_t pde_mfn,
     return false;
 }
 
-static int get_page_and_type_from_mfn(mfn_t mfn, unsigned long type,
-                                      struct domain *d)
-{
-    struct page_info *pg;
-    int rc;
-
-    pg = get_page_from_mfn(mfn, d);
-    if ( !pg )
-        return -EINVAL;
-    rc = get_page_type(pg, type);
-    if ( rc )
-        put_page(pg);
-    return rc;
-}
-
-/* An entry of a level-'level' table (2..4): the table below, or linear. */
+/*
+ * An entry of a level-'level' table (2..4): the table below, or linear.
+ * With 'partial' the general reference to the table below is already
+ * held (the entry was left partial).  On -ERESTART, or a failure that
+ * left the table below partial, *held says the general reference stays
+ * with the entry.
+ */
 static int get_page_from_lNe(pgentry_t e, mfn_t table_mfn, struct domain *d,
-                             unsigned int level)
+                             unsigned int level, bool partial,
+                             bool preemptible, bool *held)
 {
     static const unsigned long below[] = {
         [2] = PGT_l1_page_table, [3] = PGT_l2_page_table,
@@ -256,26 +249,65 @@ static int get_page_from_lNe(pgentry_t e, mfn_t table_mfn, struct domain *d,
         [2] = L2_DISALLOW_MASK, [3] = L3_DISALLOW_MASK,
         [4] = L4_DISALLOW_MASK,
     };
-    int rc;
+    struct page_info *pg;
+    bool left = false;
+    int rc = -EINVAL;
 
-    if ( e & disallow[level] )
+    *held = false;
+    pg = partial ? mfn_to_page(pte_mfn(e)) : get_page_from_mfn(pte_mfn(e), d);
+    if ( partial && (e & disallow[level]) )
+    {
+        /* Cannot happen: the table's entries are frozen meanwhile. */
+        put_page(pg);
         return -EINVAL;
-    rc = get_page_and_type_from_mfn(pte_mfn(e), below[level], d);
+    }
+    if ( e & disallow[level] )
+        goto out;
+    if ( pg )
+    {
+        rc = preemptible ? get_page_type_preemptible(pg, below[level], &left)
+                         : get_page_type(pg, below[level]);
+        if ( !rc )
+            return 0;
+        if ( rc == -ERESTART || left )
+        {
+            *held = true;
+            return rc;
+        }
+        put_page(pg);
+        pg = NULL;
+    }
     if ( rc == -EINVAL &&
          get_linear_pagetable(e, table_mfn, d, self[level]) )
         rc = 0;
+ out:
+    if ( pg )
+        put_page(pg);
     return rc;
 }
 
-static void put_page_from_lNe(pgentry_t e, mfn_t table_mfn)
+/*
+ * Give back what an entry of a level-2..4 table holds; 'partial': only
+ * the general reference of an entry left partial (finishing the table
+ * below if it is still partial).  -ERESTART when the table below stopped
+ * part way: the general reference then stays with the entry.
+ */
+static int put_page_from_lNe(pgentry_t e, mfn_t table_mfn, bool partial,
+                             bool preemptible)
 {
     struct page_info *pg;
+    int rc;
 
     if ( !pte_present(e) || pte_mfn(e) == table_mfn )
-        return;
+        return 0;
     pg = mfn_to_page(pte_mfn(e));
-    put_page_type_from(pg, mfn_to_page(table_mfn));
+    if ( partial )
+        return put_partial_ref(pg, preemptible);
+    rc = put_page_type_from(pg, mfn_to_page(table_mfn), preemptible);
+    if ( rc )
+        return rc;
     put_page(pg);
+    return 0;
 }
 
 static int promote_l1_table(struct page_info *pg)
@@ -304,59 +336,134 @@ static int promote_l1_table(struct page_info *pg)
     return rc;
 }
 
-static int promote_table(struct page_info *pg, unsigned int level)
+static bool is_guest_slot(unsigned int level, unsigned int i)
+{
+    return level != 4 || is_guest_l4_slot(i);
+}
+
+/*
+ * Validate entries from nr_validated_ptes on.  Preemptible: stop before
+ * an entry once one has been done in this call, recording where.
+ */
+static int promote_table(struct page_info *pg, unsigned int level,
+                         bool preemptible)
 {
     struct domain *d = pg->owner;
     mfn_t mfn = page_to_mfn(pg);
     pgentry_t *t = frame_va(mfn);
-    unsigned int i;
+    unsigned int i = pg->nr_validated_ptes;
+    bool partial = pg->partial_pte, held = false, worked = false;
     int rc = 0;
 
-    for ( i = 0; i < PAGETABLE_ENTRIES; i++ )
+    for ( ; i < PAGETABLE_ENTRIES; i++, partial = false )
     {
-        if ( (level == 4 && !is_guest_l4_slot(i)) || !pte_present(t[i]) )
+        if ( !is_guest_slot(level, i) || !pte_present(t[i]) )
             continue;
-        rc = get_page_from_lNe(t[i], mfn, d, level);
+        if ( preemptible && worked && hypercall_preempt_check() )
+        {
+            rc = -ERESTART;
+            break;
+        }
+        rc = get_page_from_lNe(t[i], mfn, d, level, partial, preemptible,
+                               &held);
         if ( rc )
             break;
+        worked = true;
         t[i] = level == 4 ? adjust_guest_l4e(t[i]) : adjust_guest_l2e(t[i]);
     }
+    pg->nr_validated_ptes = i;
+    pg->partial_pte = held;
     if ( !rc )
     {
         if ( level == 4 )
             fill_hv_l4_slots(t, vm_assist(d, VMASST_TYPE_m2p_strict));
         return 0;
     }
-    if ( report_refusal() )
+    if ( rc != -ERESTART && report_refusal() )
         printk(LOG_DEBUG "mm: d%u: L%u mfn %#lx: entry %u refused (%d)\n",
                d->domain_id, level, (unsigned long)mfn, i, rc);
-    while ( i-- > 0 )
-        if ( level != 4 || is_guest_l4_slot(i) )
-            put_page_from_lNe(t[i], mfn);
     return rc;
 }
 
-int validate_table(struct page_info *pg, unsigned long type)
+int validate_table(struct page_info *pg, unsigned long type,
+                   bool preemptible)
 {
     if ( type == PGT_l1_page_table )
         return promote_l1_table(pg);
-    pg->linear_pt_count = 0;
-    return promote_table(pg, type >> PGT_type_shift);
+    return promote_table(pg, type >> PGT_type_shift, preemptible);
 }
 
-void devalidate_table(struct page_info *pg, unsigned long type)
+bool table_holds_refs(const struct page_info *pg, unsigned long type)
+{
+    unsigned int level = type >> PGT_type_shift;
+    const pgentry_t *t;
+
+    if ( level < 2 || level > 4 )
+        return false;
+    if ( pg->partial_pte )
+        return true;
+    t = frame_va(page_to_mfn(pg));
+    for ( unsigned int i = 0; i < pg->nr_validated_ptes; i++ )
+        if ( is_guest_slot(level, i) && pte_present(t[i]) &&
+             pte_mfn(t[i]) != page_to_mfn(pg) )
+            return true;
+    return false;
+}
+
+/*
+ * Give back what entries below nr_validated_ptes (and a partial one at
+ * it) hold, from the top down.  Preemptible: stop after an entry,
+ * recording where.  An L1 goes in one step.
+ */
+int devalidate_table(struct page_info *pg, unsigned long type,
+                     bool preemptible)
 {
     mfn_t mfn = page_to_mfn(pg);
     pgentry_t *t = frame_va(mfn);
     unsigned int level = type >> PGT_type_shift;
+    bool partial = pg->partial_pte;
+    unsigned int i = pg->nr_validated_ptes;
+    int rc;
 
-    for ( unsigned int i = 0; i < PAGETABLE_ENTRIES; i++ )
+    if ( level == 1 )
     {
-        if ( level == 1 )
+        for ( i = 0; i < PAGETABLE_ENTRIES; i++ )
             put_page_from_l1e(t[i], pg->owner);
-        else if ( level != 4 || is_guest_l4_slot(i) )
-            put_page_from_lNe(t[i], mfn);
+        return 0;
     }
+    if ( !partial )
+    {
+        if ( !i )
+            return 0;
+        i--;
+    }
+    for ( ; ; )
+    {
+        if ( is_guest_slot(level, i) )
+        {
+            rc = put_page_from_lNe(t[i], mfn, partial, preemptible);
+            if ( rc )
+            {
+                /* The table below stopped: entry i is partial now. */
+                pg->nr_validated_ptes = i;
+                pg->partial_pte = true;
+                return rc;
+            }
+        }
+        partial = false;
+        if ( !i )
+            break;
+        if ( preemptible && hypercall_preempt_check() )
+        {
+            pg->nr_validated_ptes = i;
+            pg->partial_pte = false;
+            return -ERESTART;
+        }
+        i--;
+    }
+    pg->nr_validated_ptes = 0;
+    pg->partial_pte = false;
+    return 0;
 }
 
 /*
@@ -415,6 +522,7 @@ static int mod_lN_entry(pgentry_t *p, pgentry_t ne, mfn_t mfn,
                         unsigned int level)
 {
     pgentry_t oe = *p;
+    bool held;
     int rc;
 
     if ( pte_present(ne) )
@@ -432,12 +540,24 @@ static int mod_lN_entry(pgentry_t *p, pgentry_t ne, mfn_t mfn,
             write_entry(p, oe, ne, preserve_ad);
             return 0;
         }
-        rc = get_page_from_lNe(ne, mfn, d, level);
+        rc = get_page_from_lNe(ne, mfn, d, level, false, true, &held);
         if ( rc )
+        {
+            /*
+             * Stopped: the table below stays partial on its own and the
+             * request is issued again.  Failed: what it took goes back,
+             * perhaps over the next calls.
+             */
+            if ( held && rc == -ERESTART )
+                put_page(mfn_to_page(pte_mfn(ne)));
+            else if ( held )
+                mm_release_partial(mfn_to_page(pte_mfn(ne)));
             return rc;
+        }
     }
     write_entry(p, oe, ne, preserve_ad);
-    put_page_from_lNe(oe, mfn);
+    if ( put_page_from_lNe(oe, mfn, false, true) )
+        mm_release_partial(mfn_to_page(pte_mfn(oe)));
     return 0;
 }
 
