@@ -2,7 +2,8 @@
 /*
  * XSAVE as a PV guest kernel uses it: XSETBV/XGETBV, turning on its
  * CR4.OSXSAVE, and filling or checking all sixteen YMM registers with a
- * pattern (the cpu-xsave dom0 and the cpu-domu domU share these).
+ * pattern (the cpu-xsave dom0 and the cpu-domu domU share these, and
+ * cpu-xsave-ext with cpu-xsave-domu).
  */
 #ifndef TESTS_GUESTS_CPU_XSAVE_H
 #define TESTS_GUESTS_CPU_XSAVE_H
@@ -14,6 +15,16 @@
 #define CR4_OSXSAVE     (1UL << 18)
 #define XCR0_FP_SSE     3UL
 #define XCR0_AVX        7UL
+
+/*
+ * What cpu-xsave-ext (dom0) and cpu-xsave-domu agree on: the domU's own
+ * YMM pattern, the one dom0 gives it through a new context (XMM halves
+ * only) with this MXCSR, and what R13 holds once the domU is ready.
+ */
+#define XSAVE_EXT_SEED_DOMU     0xe1UL
+#define XSAVE_EXT_SEED_CTXT     0xe4UL
+#define XSAVE_EXT_MXCSR         0x3f80u
+#define XSAVE_EXT_MAGIC         0x5853415645657874UL
 
 /* Arguments of the XSETBV/XGETBV thunks (expect_trap takes none). */
 static uint32_t xs_ecx;

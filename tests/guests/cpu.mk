@@ -433,3 +433,40 @@ CPU_XSAVE_CASES = \
 
 TESTS += $(CPU_XSAVE_CASES)
 EXTRA_DIST += $(CPU_XSAVE_CASES)
+
+# getvcpuextstate / setvcpuextstate and setvcpucontext's reset of AVX
+# state, from dom0 against cpu-xsave-domu, linked into it as data.
+check_PROGRAMS += tests/guests/cpu-xsave-domu.elf
+tests_guests_cpu_xsave_domu_elf_SOURCES = tests/guests/cpu-xsave-domu.c \
+	tests/guests/cpu-xsave.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_cpu_xsave_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_xsave_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_xsave_domu_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_xsave_domu_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_xsave_domu_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_xsave_domu_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_LIBRARIES += tests/guests/libcpu-xsave-domu-image.a
+tests_guests_libcpu_xsave_domu_image_a_SOURCES = \
+	tests/guests/cpu-xsave-domu-image.S
+tests/guests/cpu-xsave-domu-image.$(OBJEXT): tests/guests/cpu-xsave-domu.elf
+
+check_PROGRAMS += tests/guests/cpu-xsave-ext.elf
+tests_guests_cpu_xsave_ext_elf_SOURCES = tests/guests/cpu-xsave-ext.c \
+	tests/guests/cpu-xsave.h tests/guests/sched-build.h \
+	tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_cpu_xsave_ext_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_xsave_ext_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_xsave_ext_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_xsave_ext_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_xsave_ext_elf_LDADD = \
+	tests/guests/libcpu-xsave-domu-image.a $(GUEST_LIB)
+tests_guests_cpu_xsave_ext_elf_DEPENDENCIES = $(GUEST_DEPS) \
+	tests/guests/libcpu-xsave-domu-image.a
+
+CPU_XSAVE_EXT_CASES = \
+	tests/boot/cases/cpu-xsave-ext.case \
+	tests/boot/cases/cpu-xsave-ext-none.case
+
+TESTS += $(CPU_XSAVE_EXT_CASES)
+EXTRA_DIST += $(CPU_XSAVE_EXT_CASES)

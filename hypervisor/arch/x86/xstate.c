@@ -14,11 +14,14 @@
  * (XSTATE_BV clear).  PV guests are offered no component outside the
  * CR0.TS-tracked ones (no MPX, PKRU or LWP), so everything can stay lazy.
  *
- * Each VCPU's record lives in frames of its own, found by the VCPU's
- * address through a small hash table under xstate_lock; the FPU code
- * keeps the FXSAVE image in the VCPU as before, and the area's first 512
- * bytes are copied from and to it, so the rest of the hypervisor (and the
- * vcpu_guest_context it hands out) sees one x87/SSE image either way.
+ * Each VCPU's area hangs off its struct pv_vcpu, with its XCR0 and the
+ * accumulated one; the area goes with the VCPU (xstate_vcpu_free).  The
+ * FPU code keeps the FXSAVE image in the VCPU as before, as the master
+ * copy of x87 and SSE: the area's first 512 bytes are filled from it
+ * before each XRSTOR and copied back to it after each XSAVE, so the rest
+ * of the hypervisor (and the vcpu_guest_context it hands out) sees one
+ * x87/SSE image either way.  XSTATE_BV in the area says, as on Xen, which
+ * components XRSTOR loads and which it puts in their initial state.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
@@ -26,7 +29,6 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/page-alloc.h>
-#include <hv/spinlock.h>
 #include <asm/config.h>
 #include <asm/current.h>
 #include <asm/page.h>
@@ -42,22 +44,9 @@
  */
 #define XSTATE_KNOWN        0x2ffULL
 
-/* Where XSAVE's header (XSTATE_BV first) follows the legacy image. */
+/* XSAVE's header follows the legacy image: XSTATE_BV, then XCOMP_BV. */
 #define XSAVE_HDR_BV        XSTATE_LEGACY_SIZE
-
-struct xstate_rec {
-    const struct vcpu *owner;
-    struct xstate_rec *next;        /* in its hash chain */
-    uint64_t xcr0;                  /* the guest's, 0 until it sets one */
-    uint64_t accum;                 /* every value xcr0 ever had */
-    unsigned int order;             /* of the frames holding the record */
-    uint8_t area[] __attribute__((aligned(64)));
-};
-
-#define XSTATE_BUCKETS      64
-
-static struct xstate_rec *buckets[XSTATE_BUCKETS];
-static spinlock_t xstate_lock = SPIN_LOCK_UNLOCKED;
+#define XSAVE_HDR_COMP      (XSTATE_LEGACY_SIZE + 8)
 
 static enum { XS_UNKNOWN, XS_OFF, XS_ON } state;
 static uint64_t host_mask;
@@ -137,115 +126,65 @@ uint64_t xstate_host_mask(void)
     return xstate_enabled() ? host_mask : 0;
 }
 
-static unsigned int bucket_of(const struct vcpu *v)
+static unsigned int area_order(void)
 {
-    return ((uintptr_t)v >> 6) % XSTATE_BUCKETS;
+    unsigned int order = 0;
+
+    while ( ((size_t)PAGE_SIZE << order) < area_size )
+        order++;
+    return order;
 }
 
-static struct xstate_rec *find_locked(const struct vcpu *v)
+static uint64_t *hdr_field(const struct vcpu *v, unsigned int offset)
 {
-    struct xstate_rec *r;
-
-    for ( r = buckets[bucket_of(v)]; r; r = r->next )
-        if ( r->owner == v )
-            return r;
-    return NULL;
-}
-
-static struct xstate_rec *rec_of(const struct vcpu *v)
-{
-    struct xstate_rec *r;
-    unsigned long flags;
-
-    if ( state != XS_ON )
-        return NULL;
-    spin_lock_irqsave(&xstate_lock, flags);
-    r = find_locked(v);
-    spin_unlock_irqrestore(&xstate_lock, flags);
-    return r;
-}
-
-/* The state a VCPU starts with: defaults, nothing held (XSTATE_BV 0). */
-static void rec_reset(struct xstate_rec *r)
-{
-    memset(r->area, 0, area_size);
-    r->xcr0 = 0;
-    r->accum = 0;
+    return (uint64_t *)((uint8_t *)v->arch.pv.xsave_area + offset);
 }
 
 bool xstate_vcpu_init(struct vcpu *v)
 {
-    struct xstate_rec *r;
-    unsigned long flags;
-    unsigned int order = 0;
+    struct pv_vcpu *pv = &v->arch.pv;
     paddr_t pa;
 
+    pv->xcr0 = 0;
+    pv->xcr0_accum = 0;
     if ( !xstate_enabled() )
         return false;
-
-    /* A VCPU created where a destroyed one lived takes over its record. */
-    r = rec_of(v);
-    if ( r )
+    if ( !pv->xsave_area )
     {
-        rec_reset(r);
-        return true;
+        pa = alloc_pages(area_order());
+        if ( !pa )
+            return false;
+        pv->xsave_area = maddr_to_virt(pa);
     }
-
-    while ( (PAGE_SIZE << order) < sizeof(*r) + area_size )
-        order++;
-    pa = alloc_pages(order);
-    if ( !pa )
-        return false;
-    r = maddr_to_virt(pa);
-    r->owner = v;
-    r->order = order;
-    rec_reset(r);
-
-    spin_lock_irqsave(&xstate_lock, flags);
-    r->next = buckets[bucket_of(v)];
-    buckets[bucket_of(v)] = r;
-    spin_unlock_irqrestore(&xstate_lock, flags);
+    /* Every component in its initial state: XSTATE_BV 0. */
+    memset(pv->xsave_area, 0, area_size);
     return true;
 }
 
 void xstate_vcpu_free(struct vcpu *v)
 {
-    struct xstate_rec **pr, *r = NULL;
-    unsigned long flags;
+    struct pv_vcpu *pv = &v->arch.pv;
 
-    if ( state != XS_ON )
+    if ( !pv->xsave_area )
         return;
-    spin_lock_irqsave(&xstate_lock, flags);
-    for ( pr = &buckets[bucket_of(v)]; *pr; pr = &(*pr)->next )
-        if ( (*pr)->owner == v )
-        {
-            r = *pr;
-            *pr = r->next;
-            break;
-        }
-    spin_unlock_irqrestore(&xstate_lock, flags);
-    if ( r )
-        free_pages(virt_to_maddr(r), r->order);
+    free_pages(virt_to_maddr(pv->xsave_area), area_order());
+    pv->xsave_area = NULL;
 }
 
 uint64_t xstate_vcpu_xcr0(const struct vcpu *v)
 {
-    const struct xstate_rec *r = rec_of(v);
-
-    return r ? r->xcr0 : 0;
+    return v->arch.pv.xcr0;
 }
 
 uint64_t xstate_vcpu_accum(const struct vcpu *v)
 {
-    const struct xstate_rec *r = rec_of(v);
-
-    return r ? r->accum : 0;
+    return v->arch.pv.xcr0_accum;
 }
 
 /* What XCR0 holds while the guest runs: its own, FP|SSE before it chose. */
-static uint64_t running_xcr0(const struct xstate_rec *r)
+static uint64_t running_xcr0(const struct vcpu *v)
 {
-    return r && r->xcr0 ? r->xcr0 : XSTATE_FP_SSE;
+    return v->arch.pv.xcr0 ? v->arch.pv.xcr0 : XSTATE_FP_SSE;
 }
 
 void xstate_load_xcr0(const struct vcpu *v)
@@ -253,59 +192,108 @@ void xstate_load_xcr0(const struct vcpu *v)
     if ( !xstate_enabled() )
         return;
     xstate_cpu_init();
-    set_xcr0(running_xcr0(rec_of(v)));
+    set_xcr0(running_xcr0(v));
 }
 
 bool xstate_save(struct vcpu *v, void *legacy)
 {
-    struct xstate_rec *r = rec_of(v);
+    void *area = v->arch.pv.xsave_area;
     uint64_t mask;
 
-    if ( !r )
+    if ( !area )
         return false;
     /* XCR0 must allow what we save: for a moment, all it ever used. */
-    mask = r->accum | XSTATE_FP_SSE;
+    mask = v->arch.pv.xcr0_accum | XSTATE_FP_SSE;
     set_xcr0(mask);
     asm volatile ( "xsave64 (%0)"
-                   :: "r" (r->area), "a" ((uint32_t)mask),
+                   :: "r" (area), "a" ((uint32_t)mask),
                       "d" ((uint32_t)(mask >> 32))
                    : "memory" );
-    set_xcr0(running_xcr0(r));
-    memcpy(legacy, r->area, XSTATE_LEGACY_SIZE);
+    set_xcr0(running_xcr0(v));
+    memcpy(legacy, area, XSTATE_LEGACY_SIZE);
     return true;
 }
 
 bool xstate_restore(struct vcpu *v, const void *legacy)
 {
-    struct xstate_rec *r = rec_of(v);
+    void *area = v->arch.pv.xsave_area;
     uint64_t mask;
 
-    if ( !r )
+    if ( !area )
         return false;
     /*
-     * The FXSAVE image is the master copy of x87 and SSE (the toolstack
-     * may have written it): load those two from it.
+     * x87 and SSE come from the FXSAVE image when XSTATE_BV says they
+     * are held; otherwise XRSTOR gives them their initial values (and
+     * MXCSR from the image), as after a context without VGCF_i387_valid.
      */
-    memcpy(r->area, legacy, XSTATE_LEGACY_SIZE);
-    *(uint64_t *)&r->area[XSAVE_HDR_BV] |= XSTATE_FP_SSE;
-    mask = r->accum | XSTATE_FP_SSE;
+    memcpy(area, legacy, XSTATE_LEGACY_SIZE);
+    mask = v->arch.pv.xcr0_accum | XSTATE_FP_SSE;
     set_xcr0(mask);
     asm volatile ( "xrstor64 (%0)"
-                   :: "r" (r->area), "a" ((uint32_t)mask),
+                   :: "r" (area), "a" ((uint32_t)mask),
                       "d" ((uint32_t)(mask >> 32))
                    : "memory" );
-    set_xcr0(running_xcr0(r));
+    set_xcr0(running_xcr0(v));
     return true;
 }
 
 int xstate_set_xcr0(struct vcpu *v, uint64_t xcr0)
 {
-    struct xstate_rec *r = rec_of(v);
+    struct pv_vcpu *pv = &v->arch.pv;
 
-    if ( !r || (xcr0 & ~host_mask) )
+    if ( !pv->xsave_area || (xcr0 & ~host_mask) )
         return -EINVAL;
     set_xcr0(xcr0);
-    r->xcr0 = xcr0;
-    r->accum |= xcr0;
+    pv->xcr0 = xcr0;
+    pv->xcr0_accum |= xcr0;
     return 0;
+}
+
+bool xstate_setup_fpu(struct vcpu *v, bool legacy_valid)
+{
+    if ( !v->arch.pv.xsave_area )
+        return false;
+    *hdr_field(v, XSAVE_HDR_BV) = legacy_valid ? XSTATE_FP_SSE : 0;
+    *hdr_field(v, XSAVE_HDR_COMP) = 0;
+    return true;
+}
+
+unsigned int xstate_size(uint64_t mask)
+{
+    unsigned int size = XSTATE_AREA_MIN_SIZE;
+    uint32_t a, b, c, d;
+
+    if ( !mask || !xstate_enabled() )
+        return 0;
+    /* The standard layout ends with the highest component's end. */
+    for ( unsigned int i = 2; i < 63; i++ )
+    {
+        if ( !(mask & (1ULL << i)) )
+            continue;
+        cpuid_count(0xd, i, &a, &b, &c, &d);
+        if ( b + a > size )
+            size = b + a;
+    }
+    return size;
+}
+
+void xstate_get_area(const struct vcpu *v, void *buf, unsigned int size)
+{
+    const struct pv_vcpu *pv = &v->arch.pv;
+
+    memcpy(buf, pv->fpu_ctxt, XSTATE_LEGACY_SIZE);
+    memcpy((uint8_t *)buf + XSTATE_LEGACY_SIZE,
+           (const uint8_t *)pv->xsave_area + XSTATE_LEGACY_SIZE,
+           size - XSTATE_LEGACY_SIZE);
+}
+
+void xstate_set_area(struct vcpu *v, uint64_t xcr0, uint64_t accum,
+                     const void *buf, unsigned int size)
+{
+    struct pv_vcpu *pv = &v->arch.pv;
+
+    pv->xcr0 = xcr0;
+    pv->xcr0_accum = accum;
+    memcpy(pv->xsave_area, buf, size);
+    memcpy(pv->fpu_ctxt, buf, XSTATE_LEGACY_SIZE);
 }

@@ -14,6 +14,7 @@
 #include <asm/page.h>
 #include <asm/time.h>
 #include "pv.h"
+#include "xstate-ext.h"
 
 /* Guest physical address width (Xen's hap_paddr_bits), from CPUID. */
 static uint8_t paddr_bits(void)
@@ -72,6 +73,10 @@ long arch_do_domctl(struct domain *caller, struct domain *d,
 
     case XEN_DOMCTL_hypercall_init:
         return hypercall_init(d, op->u.hypercall_init.gmfn);
+
+    case XEN_DOMCTL_getvcpuextstate:
+    case XEN_DOMCTL_setvcpuextstate:
+        return pv_domctl_vcpuextstate(d, op, copyback);
 
     case XEN_DOMCTL_gethvmcontext:
         /* Xen reports back even when refusing. */

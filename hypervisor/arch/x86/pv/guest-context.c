@@ -15,6 +15,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/eflags.h>
+#include <asm/xstate.h>
 #include <public/xen.h>
 #include "pv.h"
 #include "cpuid-policy.h"
@@ -80,21 +81,31 @@ static int check_context(struct vcpu_guest_context *c)
     return 0;
 }
 
+/*
+ * x87 and SSE from the context when it says they are valid, as Xen takes
+ * them; every other XSAVE component (AVX...) back to its initial state.
+ * Without valid ones, XRSTOR gives x87 and SSE their initial state too,
+ * and Xen resets only MXCSR in the image it hands out later; without
+ * XSAVE the image itself is what FNINIT and a reset MXCSR give.
+ */
 static void set_fpu(struct vcpu *v, const struct vcpu_guest_context *c)
 {
     struct pv_vcpu *pv = &v->arch.pv;
+    bool valid = c->flags & VGCF_I387_VALID;
+    bool xsave = xstate_setup_fpu(v, valid);
 
-    if ( c->flags & VGCF_I387_VALID )
+    pv->fpu_initialised = valid;
+    if ( valid )
     {
         memcpy(pv->fpu_ctxt, c->fpu_ctxt.x, sizeof(pv->fpu_ctxt));
-        pv->fpu_initialised = true;
         return;
     }
-    /* What FNINIT and a reset MXCSR give. */
-    memset(pv->fpu_ctxt, 0, sizeof(pv->fpu_ctxt));
-    *(uint16_t *)&pv->fpu_ctxt[FXSAVE_FCW] = 0x037f;
+    if ( !xsave )
+    {
+        memset(pv->fpu_ctxt, 0, sizeof(pv->fpu_ctxt));
+        *(uint16_t *)&pv->fpu_ctxt[FXSAVE_FCW] = 0x037f;
+    }
     *(uint32_t *)&pv->fpu_ctxt[FXSAVE_MXCSR] = 0x1f80;
-    pv->fpu_initialised = false;
 }
 
 /* A VCPU set up once may only be given its own tables and GDT again. */

@@ -13,6 +13,7 @@
 #include <hv/mm.h>
 #include <hv/page-alloc.h>
 #include <asm/page.h>
+#include <asm/xstate.h>
 #include <public/domctl.h>
 #include "pv.h"
 
@@ -97,6 +98,7 @@ int arch_vcpu_create(struct vcpu *v)
 void arch_vcpu_destroy(struct vcpu *v)
 {
     /* Its frame references went in arch_domain_relinquish(). */
+    xstate_vcpu_free(v);
 }
 
 /* What a VCPU holds on its domain's frames: tables, GDT, vcpu_info. */

@@ -67,4 +67,7 @@ HV_PV_SOURCES += hypervisor/arch/x86/pv/continuation.c
 
 # Extended register state (XSAVE) of PV VCPUs, when the CPU has it.
 HV_PV_SOURCES += hypervisor/arch/x86/xstate.c \
-	hypervisor/arch/x86/include/asm/xstate.h
+	hypervisor/arch/x86/include/asm/xstate.h \
+	hypervisor/arch/x86/pv/xstate-ext.c \
+	hypervisor/arch/x86/pv/xstate-ext.h \
+	hypervisor/arch/x86/pv/xstate-domctl.c

@@ -73,6 +73,15 @@ struct pv_vcpu
     bool fpu_initialised;
     bool fpu_dirtied;
     uint8_t fpu_ctxt[512] __attribute__((aligned(16)));
+
+    /*
+     * With XSAVE (asm/xstate.h): the whole register state in XSAVE's
+     * standard layout, in frames of its own (NULL without XSAVE); the XCR0
+     * the guest set (0 until it sets one); every component it ever had.
+     */
+    void *xsave_area;
+    uint64_t xcr0;
+    uint64_t xcr0_accum;
 };
 
 #endif /* ASM_PV_VCPU_H */

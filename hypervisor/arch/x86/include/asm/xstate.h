@@ -15,8 +15,9 @@ struct vcpu;
 #define XSTATE_YMM          (1ULL << 2)
 #define XSTATE_FP_SSE       (XSTATE_FP | XSTATE_SSE)
 
-/* The FXSAVE image at the start of every XSAVE area. */
+/* The FXSAVE image at the start of every XSAVE area, then the header. */
 #define XSTATE_LEGACY_SIZE  512
+#define XSTATE_AREA_MIN_SIZE (XSTATE_LEGACY_SIZE + 64)
 
 /*
  * Whether the CPU has XSAVE and we use it.  Decided on the first call,
@@ -31,9 +32,9 @@ void xstate_cpu_init(void);
 uint64_t xstate_host_mask(void);
 
 /*
- * A VCPU's area and XCR0, given at its creation (and reset again there
- * when the VCPU's memory is reused): false if there is no memory for
- * one, and the VCPU then keeps to x87 and SSE.
+ * A VCPU's area and XCR0 (struct pv_vcpu), given at its creation: false
+ * if there is no memory for one, and the VCPU then keeps to x87 and SSE.
+ * The area is freed with the VCPU.
  */
 bool xstate_vcpu_init(struct vcpu *v);
 void xstate_vcpu_free(struct vcpu *v);
@@ -58,5 +59,28 @@ bool xstate_restore(struct vcpu *v, const void *legacy);
  * record it.  -EINVAL if the hardware would not take it.
  */
 int xstate_set_xcr0(struct vcpu *v, uint64_t xcr0);
+
+/*
+ * A new context for a VCPU at rest (setvcpucontext, VCPUOP_initialise),
+ * as Xen sets one up: x87 and SSE from its FXSAVE image if legacy_valid,
+ * in their initial state otherwise, and every other component in its
+ * initial state.  False if the VCPU has no area.
+ */
+bool xstate_setup_fpu(struct vcpu *v, bool legacy_valid);
+
+/*
+ * The size of an area in XSAVE's standard layout holding the components
+ * of mask: 0 for none (or without XSAVE), at least XSTATE_AREA_MIN_SIZE.
+ */
+unsigned int xstate_size(uint64_t mask);
+
+/*
+ * The area of a VCPU at rest as the toolstack sees it, size bytes of it
+ * (at most xstate_size() of what it ever enabled), and loading one the
+ * toolstack checked, with the XCR0 values that go with it.
+ */
+void xstate_get_area(const struct vcpu *v, void *buf, unsigned int size);
+void xstate_set_area(struct vcpu *v, uint64_t xcr0, uint64_t accum,
+                     const void *buf, unsigned int size);
 
 #endif /* ASM_XSTATE_H */
