@@ -49,3 +49,18 @@ tests_unit_test_emul_cpuid_CPPFLAGS = $(TEST_EMUL_CPPFLAGS)
 tests_unit_test_emul_cpuid_CFLAGS = $(TEST_EMUL_CFLAGS)
 tests_unit_test_emul_cpuid_LDFLAGS = $(TEST_EMUL_SAN)
 tests_unit_test_emul_cpuid_LDADD = $(CUNIT_LIBS)
+
+# The checks of a setvcpuextstate buffer, with XSETBV's rules for XCR0.
+check_PROGRAMS += tests/unit/test-xstate-ext
+TESTS += tests/unit/test-xstate-ext
+tests_unit_test_xstate_ext_SOURCES = tests/unit/test-xstate-ext.c \
+	hypervisor/arch/x86/pv/xstate-ext.c \
+	hypervisor/arch/x86/pv/xstate-ext.h \
+	$(EMUL_DECODE_SRCS) $(EMUL_POLICY_SRCS) \
+	hypervisor/arch/x86/pv/emul-priv-op.c \
+	hypervisor/arch/x86/pv/emul-io.c \
+	hypervisor/arch/x86/pv/emul-debugreg.c
+tests_unit_test_xstate_ext_CPPFLAGS = $(TEST_EMUL_CPPFLAGS)
+tests_unit_test_xstate_ext_CFLAGS = $(TEST_EMUL_CFLAGS)
+tests_unit_test_xstate_ext_LDFLAGS = $(TEST_EMUL_SAN)
+tests_unit_test_xstate_ext_LDADD = $(CUNIT_LIBS)
