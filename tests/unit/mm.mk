@@ -22,3 +22,21 @@ tests_unit_test_frame_table_CPPFLAGS = -D__HV__ \
 tests_unit_test_frame_table_CFLAGS = $(HV_UNIT_CFLAGS)
 tests_unit_test_frame_table_LDFLAGS = $(HV_UNIT_SAN)
 tests_unit_test_frame_table_LDADD = $(CUNIT_LIBS)
+
+# Validation and devalidation of page-table trees stopped at every
+# preemption point, abandoned, changed between pieces.
+check_PROGRAMS += tests/unit/test-pt-preempt
+TESTS += tests/unit/test-pt-preempt
+tests_unit_test_pt_preempt_SOURCES = tests/unit/test-pt-preempt.c \
+	$(HV_HARNESS_SOURCES) tests/unit/harness/printk.c \
+	tests/unit/mm-harness/asm/mm.h \
+	tests/unit/mm-harness/mm-env.c tests/unit/mm-harness/mm-env.h \
+	hypervisor/common/page-alloc.c \
+	hypervisor/arch/x86/mm/frame-table.c \
+	hypervisor/arch/x86/mm/validate.c \
+	hypervisor/arch/x86/mm/mmu-ops.c \
+	hypervisor/arch/x86/mm/audit.c
+tests_unit_test_pt_preempt_CPPFLAGS = $(tests_unit_test_frame_table_CPPFLAGS)
+tests_unit_test_pt_preempt_CFLAGS = $(HV_UNIT_CFLAGS)
+tests_unit_test_pt_preempt_LDFLAGS = $(HV_UNIT_SAN)
+tests_unit_test_pt_preempt_LDADD = $(CUNIT_LIBS)

@@ -439,7 +439,9 @@ int devalidate_table(struct page_info *pg, unsigned long type,
     }
     for ( ; ; )
     {
-        if ( is_guest_slot(level, i) )
+        bool worked = false;
+
+        if ( is_guest_slot(level, i) && pte_present(t[i]) )
         {
             rc = put_page_from_lNe(t[i], mfn, partial, preemptible);
             if ( rc )
@@ -449,11 +451,12 @@ int devalidate_table(struct page_info *pg, unsigned long type,
                 pg->partial_pte = true;
                 return rc;
             }
+            worked = true;
         }
         partial = false;
         if ( !i )
             break;
-        if ( preemptible && hypercall_preempt_check() )
+        if ( preemptible && worked && hypercall_preempt_check() )
         {
             pg->nr_validated_ptes = i;
             pg->partial_pte = false;
