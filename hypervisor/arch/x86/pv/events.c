@@ -73,6 +73,14 @@ static bool iret_frame_ok(const struct cpu_user_regs *regs,
     uint64_t d;
 
     *rf = false;
+    /*
+     * The flat 64-bit selectors live in our reserved GDT page, which the
+     * guest cannot change: the common case needs no descriptor lookup.
+     */
+    if ( cs == FLAT_KERNEL_CS64 && ss == FLAT_KERNEL_SS64 &&
+         is_canonical(regs->rip) )
+        return true;
+
     *vec = TRAP_gp_fault;
     *ec = cs & ~3u;
     if ( (cs & ~3u) == 0 || !read_gdt_desc(cs, &d) ||
