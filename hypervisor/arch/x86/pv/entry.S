@@ -73,11 +73,9 @@ pv_syscall_32:
         movl    $TRAP_syscall + 1, 4(%rsp)
 1:      SAVE_ALL
         sti
-        /* Hypercalls work on state other CPUs share (asm/smp.h). */
-        call    hv_lock
+        /* pv_syscall takes the hypervisor lock where it needs it. */
         movq    %rsp, %rdi
         call    pv_syscall
-        call    hv_unlock
         cli
         jmp     ret_from_intr
 

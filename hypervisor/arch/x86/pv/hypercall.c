@@ -14,6 +14,7 @@
 #include <hv/domctl.h>
 #include <hv/platform-op.h>
 #include <asm/current.h>
+#include <asm/smp.h>
 #include <hv/event.h>
 #include <public/event_channel.h>
 #include <public/xen.h>
@@ -264,15 +265,32 @@ void pv_hypercall_call(struct cpu_user_regs *regs)
 }
 
 /*
+ * May this call run without the hypervisor lock?  xen_version only reads
+ * constants and its caller's own domain, and writes the caller's memory,
+ * which the guest could do itself; and guests make it often (Linux's null
+ * call to have pending events delivered).  Every other call works on
+ * state other CPUs share (asm/smp.h).
+ */
+static bool hypercall_needs_lock(unsigned long nr)
+{
+    return nr != __HYPERVISOR_xen_version;
+}
+
+/*
  * A call from the guest: it may stop midway and be issued again (see
  * common/hypercall-continue.c), in which case it returns to the SYSCALL.
  */
 void pv_hypercall(struct cpu_user_regs *regs)
 {
+    bool lock = hypercall_needs_lock(regs->rax);
     unsigned int op;
 
+    if ( lock )
+        hv_lock();
     hypercall_enter();
     pv_hypercall_call(regs);
     if ( hypercall_leave(&op) )
         pv_hypercall_restart(regs, op);
+    if ( lock )
+        hv_unlock();
 }

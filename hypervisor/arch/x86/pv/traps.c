@@ -13,6 +13,7 @@
 #include <asm/current.h>
 #include <asm/eflags.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 #include "pv.h"
 
@@ -84,7 +85,10 @@ void pv_syscall(struct cpu_user_regs *regs)
         pv_hypercall(regs);
         return;
     }
+    /* The bounce works on state other CPUs share (asm/smp.h). */
+    hv_lock();
     syscall_to_kernel(regs, v);
+    hv_unlock();
 }
 
 /*
