@@ -14,13 +14,16 @@
 
 /* How long one hypercall may keep the CPU when nothing else asks for it. */
 #define HYPERCALL_BUDGET_NS 1000000ULL
+/* The budget's clock is read at one preemption check in this many. */
+#define HYPERCALL_CLOCK_CHECKS 8
 
 /*
  * Should the running hypercall stop at the next point where it can say
  * how far it got?  True when this CPU must schedule, when the guest has
- * an event to take, or when the hypercall used up its time budget; never
- * outside a guest's hypercall.  Callers do one unit of work first, so
- * that every continuation makes progress.
+ * an event to take, or when the hypercall used up its time budget (which
+ * starts at its first check); never outside a guest's hypercall.
+ * Callers do one unit of work first, so that every continuation makes
+ * progress.
  */
 bool hypercall_preempt_check(void);
 
@@ -47,9 +50,9 @@ void hypercall_cancel_continuation(void);
 /* --- for the dispatchers ---------------------------------------------- */
 
 /*
- * Around a guest's hypercall, as it arrives from the guest: enter starts
- * the time budget, leave says whether the call is to be issued again (and
- * then gives the op it continues as, in *op).
+ * Around a guest's hypercall, as it arrives from the guest: enter gives
+ * it a fresh time budget, leave says whether the call is to be issued
+ * again (and then gives the op it continues as, in *op).
  */
 void hypercall_enter(void);
 bool hypercall_leave(unsigned int *op);

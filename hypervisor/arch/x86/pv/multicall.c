@@ -69,8 +69,12 @@ long do_multicall(guest_va_t call_list, uint32_t nr_calls)
             rc = -EFAULT;
             break;
         }
-        /* The sub-call sees the guest's frame with its own arguments. */
-        regs = *guest_cpu_user_regs();
+        /*
+         * The sub-call's arguments, in a frame of their own.  The table's
+         * functions read only these (iret, which rewrites the guest's
+         * frame, reaches for that one itself): the rest stays unset,
+         * rather than copying the guest's 200 bytes per entry.
+         */
         regs.rax = call.op;
         regs.rdi = call.args[0];
         regs.rsi = call.args[1];
