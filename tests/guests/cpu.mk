@@ -290,6 +290,15 @@ tests_guests_cpu_stack_switch_elf_LDFLAGS = $(GUEST_LD_OPTS)
 tests_guests_cpu_stack_switch_elf_LDADD = $(GUEST_LIB)
 tests_guests_cpu_stack_switch_elf_DEPENDENCIES = $(GUEST_DEPS)
 
+check_PROGRAMS += tests/guests/cpu-sysret.elf
+tests_guests_cpu_sysret_elf_SOURCES = tests/guests/cpu-sysret.c $(GUEST_NOTES)
+tests_guests_cpu_sysret_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_cpu_sysret_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_cpu_sysret_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_cpu_sysret_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_cpu_sysret_elf_LDADD = $(GUEST_LIB)
+tests_guests_cpu_sysret_elf_DEPENDENCIES = $(GUEST_DEPS)
+
 check_PROGRAMS += tests/guests/cpu-syscall-nocb.elf
 tests_guests_cpu_syscall_nocb_elf_SOURCES = \
 	tests/guests/cpu-syscall-nocb.c $(GUEST_NOTES)
@@ -376,6 +385,7 @@ CPU_BOOT_CASES = \
 	tests/boot/cases/cpu-softint.case \
 	tests/boot/cases/cpu-stack-switch.case \
 	tests/boot/cases/cpu-syscall-nocb.case \
+	tests/boot/cases/cpu-sysret.case \
 	tests/boot/cases/cpu-trap-table.case \
 	tests/boot/cases/cpu-user-exc.case \
 	tests/boot/cases/cpu-user-mode.case \
