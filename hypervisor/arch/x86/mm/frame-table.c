@@ -44,12 +44,38 @@
  *  - count(f) == 0  <=>  f is free or the hypervisor's (owner NULL).
  *  - typecount(f) <= count(f): every type reference comes with a general
  *    one, taken first and dropped last.
- *  - type(f) is a table type and typecount(f) > 0  =>  PGT_validated,
- *    and no writable mapping of f exists anywhere (typecount is taken on
- *    the single type f has).
+ *  - type(f) is a table type and typecount(f) > 0  =>  PGT_validated or
+ *    PGT_partial (or being walked by the running hypercall), and no
+ *    writable mapping of f exists anywhere (typecount is taken on the
+ *    single type f has).
  *  - PGT_pinned  =>  one type and one general reference belong to the pin.
  *  - tot_pages(d) == number of frames owned by d holding PGC_allocated,
  *    hypervisor frames lent with share_xen_page_with_guest() excepted.
+ *
+ * Partial validation.  Validating an L2..L4 (its whole tree below, for a
+ * new one) or devalidating it may be long, so a hypercall may stop part
+ * way (-ERESTART) and be issued again.  The frame is then PGT_partial:
+ *  - its type count is exactly 1 and not PGT_validated; that reference
+ *    and one general reference belong to the partial state itself, not
+ *    to any caller (nobody else holds a type reference to it);
+ *  - entries below nr_validated_ptes hold what entries of a validated
+ *    table hold; if partial_pte, the entry at nr_validated_ptes holds a
+ *    general reference only (the table below was itself left partial, or
+ *    has been finished since by someone else); later entries hold
+ *    nothing.  The same state serves validation (the count goes up) and
+ *    devalidation (down), so either can follow the other.
+ *  - A partial table's entries cannot change (mmu_update wants a
+ *    validated table) nor can it get another type (its count is 1).
+ *  - The next get_page_type() of the same type takes the state over and
+ *    carries on; success drops the state's general reference.  Anybody
+ *    may do so: the guest pinning a lower table of a stopped tree simply
+ *    finishes it, and the tree's entry then finds it validated.
+ *  - put_partial_ref() finishes a partial devalidation and drops the
+ *    state's references; a table abandoned half way is finished so by
+ *    an entry above it being torn down, by a VCPU's deferred teardown
+ *    (mmu-ops.c), or when the domain dies.
+ * A failed preemptible validation leaves the frame partial too, if it
+ * took any reference: giving them back is as long as taking them was.
  * Lock order: none yet (one CPU); SMP will add a per-domain lock taken
  * around each hypercall's updates, as the order of checks needs.
  *
@@ -209,6 +235,24 @@ static bool is_table_type(unsigned long type)
 int __attribute__((weak)) validate_segdesc_page(struct page_info *pg)
 {
     return -EINVAL;
+}
+
+/* Whether a table being (de)validated holds any reference yet. */
+static bool table_holds_refs(const struct page_info *pg, unsigned long type)
+{
+    unsigned int level = type >> PGT_type_shift;
+    const pgentry_t *t;
+
+    if ( level < 2 || level > 4 )
+        return false;
+    if ( pg->partial_pte )
+        return true;
+    t = frame_va(page_to_mfn(pg));
+    for ( unsigned int i = 0; i < pg->nr_validated_ptes; i++ )
+        if ( (level != 4 || is_guest_l4_slot(i)) && pte_present(t[i]) &&
+             pte_mfn(t[i]) != page_to_mfn(pg) )
+            return true;
+    return false;
 }
 
 /*

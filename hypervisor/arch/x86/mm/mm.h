@@ -80,8 +80,6 @@ int validate_table(struct page_info *pg, unsigned long type,
                    bool preemptible);
 int devalidate_table(struct page_info *pg, unsigned long type,
                      bool preemptible);
-/* Whether a table being (de)validated holds any reference yet. */
-bool table_holds_refs(const struct page_info *pg, unsigned long type);
 /*
  * Drop a type reference taken through a table entry of table ptpg; 0, or
  * -ERESTART when the devalidation this started stopped (the frame is

@@ -393,23 +393,6 @@ int validate_table(struct page_info *pg, unsigned long type,
     return promote_table(pg, type >> PGT_type_shift, preemptible);
 }
 
-bool table_holds_refs(const struct page_info *pg, unsigned long type)
-{
-    unsigned int level = type >> PGT_type_shift;
-    const pgentry_t *t;
-
-    if ( level < 2 || level > 4 )
-        return false;
-    if ( pg->partial_pte )
-        return true;
-    t = frame_va(page_to_mfn(pg));
-    for ( unsigned int i = 0; i < pg->nr_validated_ptes; i++ )
-        if ( is_guest_slot(level, i) && pte_present(t[i]) &&
-             pte_mfn(t[i]) != page_to_mfn(pg) )
-            return true;
-    return false;
-}
-
 /*
  * Give back what entries below nr_validated_ptes (and a partial one at
  * it) hold, from the top down.  Preemptible: stop after an entry,
