@@ -8,11 +8,12 @@
  *
  * A shootdown: when the page tables of a domain change, CPUs running
  * another VCPU of it may hold stale translations.  The CPU that changed
- * them (holding the hypervisor lock, so one request at a time) bumps a
- * generation count, interrupts those CPUs and waits until each has
- * flushed and recorded the generation.  A CPU spinning for the lock,
- * perhaps with interrupts off, serves requests while it spins.  CPUs
- * not running the domain flushed everything when they switched away.
+ * them (holding the hypervisor lock, so one request at a time) writes
+ * each such CPU a request, everything or one page, interrupts it and
+ * waits until each has flushed and cleared its request.  A CPU spinning
+ * for the lock, perhaps with interrupts off, serves its request while it
+ * spins.  CPUs not running the domain flushed everything when they
+ * switched away, and get no request.
  *
  * The hypervisor lock is a ticket-free test-and-set lock with an owner
  * and a depth, so that a path holding it can reach another that takes it
@@ -35,8 +36,15 @@
 static unsigned int lock_owner = NO_OWNER;
 static unsigned int lock_depth;
 
-static unsigned int flush_gen;              /* shootdowns requested */
-static unsigned int flush_done[NR_CPUS];    /* the last each CPU served */
+/*
+ * Each CPU's pending shootdown: none, everything, or one page (its
+ * address, which is page aligned, with FLUSH_PAGE set).  Written by the
+ * requester, cleared by the CPU once it flushed.
+ */
+#define FLUSH_NONE  0UL
+#define FLUSH_ALL   1UL
+#define FLUSH_PAGE  2UL
+static unsigned long flush_req[NR_CPUS];
 
 void send_ipi(unsigned int cpu, unsigned int vector)
 {
@@ -52,12 +60,17 @@ static void event_check_interrupt(struct cpu_user_regs *regs)
 static void flush_serve(void)
 {
     unsigned int me = smp_processor_id();
-    unsigned int gen = __atomic_load_n(&flush_gen, __ATOMIC_ACQUIRE);
+    unsigned long req = __atomic_load_n(&flush_req[me], __ATOMIC_ACQUIRE);
 
-    if ( __atomic_load_n(&flush_done[me], __ATOMIC_RELAXED) == gen )
+    if ( req == FLUSH_NONE )
         return;
-    flush_tlb_all_local();
-    __atomic_store_n(&flush_done[me], gen, __ATOMIC_RELEASE);
+    /* INVLPG drops global translations of the page too (guest user). */
+    if ( req & FLUSH_PAGE )
+        invlpg((const void *)(req & ~(PAGE_SIZE - 1)));
+    else
+        flush_tlb_all_local();
+    /* The flush is done before the requester may rely on it. */
+    __atomic_store_n(&flush_req[me], FLUSH_NONE, __ATOMIC_RELEASE);
 }
 
 static void invalidate_interrupt(struct cpu_user_regs *regs)
@@ -72,33 +85,42 @@ void smp_ipi_init(void)
     request_irq(INVALIDATE_VECTOR, invalidate_interrupt);
 }
 
-void flush_tlb_others(const struct domain *d)
+static void flush_request(const struct domain *d, unsigned long req)
 {
-    unsigned int me = smp_processor_id(), gen, targets = 0;
+    unsigned int me = smp_processor_id(), targets = 0;
     bool target[NR_CPUS] = { false };
 
     if ( nr_cpus_online == 1 || !d )
         return;
-    gen = __atomic_add_fetch(&flush_gen, 1, __ATOMIC_ACQ_REL);
     for ( unsigned int cpu = 0; cpu < nr_cpus_online; cpu++ )
         if ( cpu != me && cpu_running_domain(cpu) == d )
         {
             target[cpu] = true;
             targets++;
+            /* Seen before the interrupt, whose handler reads it. */
+            __atomic_store_n(&flush_req[cpu], req, __ATOMIC_RELEASE);
             send_ipi(cpu, INVALIDATE_VECTOR);
         }
-    /* Every other CPU takes the generation as served, in passing. */
-    __atomic_store_n(&flush_done[me], gen, __ATOMIC_RELEASE);
     while ( targets )
     {
         targets = 0;
         for ( unsigned int cpu = 0; cpu < nr_cpus_online; cpu++ )
             if ( target[cpu] &&
-                 (int)(__atomic_load_n(&flush_done[cpu], __ATOMIC_ACQUIRE) -
-                       gen) < 0 )
+                 __atomic_load_n(&flush_req[cpu], __ATOMIC_ACQUIRE) !=
+                 FLUSH_NONE )
                 targets++;
         cpu_relax();
     }
+}
+
+void flush_tlb_others(const struct domain *d)
+{
+    flush_request(d, FLUSH_ALL);
+}
+
+void flush_tlb_others_page(const struct domain *d, unsigned long va)
+{
+    flush_request(d, (va & ~(PAGE_SIZE - 1)) | FLUSH_PAGE);
 }
 
 void hv_lock(void)

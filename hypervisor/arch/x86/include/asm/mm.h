@@ -19,8 +19,8 @@ static inline void *frame_va(mfn_t mfn)
 
 /*
  * Guest leaf entries may be global (Xen's user pages are): flush those.
- * Other CPUs running the same domain flush too (asm/smp.h); a single
- * page is flushed there in full.
+ * Other CPUs running the same domain flush too (asm/smp.h), a single page
+ * there as here.
  */
 static inline void arch_flush_tlb_all(void)
 {
@@ -31,7 +31,7 @@ static inline void arch_flush_tlb_all(void)
 static inline void arch_invlpg(unsigned long va)
 {
     invlpg((const void *)va);
-    flush_tlb_others(current ? current->domain : NULL);
+    flush_tlb_others_page(current ? current->domain : NULL, va);
 }
 
 /* The machine address the CPU walks now. */

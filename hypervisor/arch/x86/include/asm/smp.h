@@ -46,6 +46,8 @@ void send_ipi(unsigned int cpu, unsigned int vector);
  * lock.  cpu_running_domain() is whose VCPU a CPU runs (NULL: none).
  */
 void flush_tlb_others(const struct domain *d);
+/* The same for the one page at va: those CPUs invalidate only that. */
+void flush_tlb_others_page(const struct domain *d, unsigned long va);
 const struct domain *cpu_running_domain(unsigned int cpu);
 
 /*
