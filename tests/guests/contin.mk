@@ -71,5 +71,16 @@ tests_guests_contin_console_elf_LDADD = $(GUEST_LIB)
 tests_guests_contin_console_elf_DEPENDENCIES = $(GUEST_DEPS)
 CONTIN_CASES += tests/boot/cases/contin-console.case
 
+check_PROGRAMS += tests/guests/contin-pt.elf
+tests_guests_contin_pt_elf_SOURCES = tests/guests/contin-pt.c \
+	tests/guests/contin-common.h $(GUEST_NOTES)
+tests_guests_contin_pt_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_contin_pt_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_contin_pt_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_contin_pt_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_contin_pt_elf_LDADD = $(GUEST_LIB)
+tests_guests_contin_pt_elf_DEPENDENCIES = $(GUEST_DEPS)
+CONTIN_CASES += tests/boot/cases/contin-pt.case
+
 TESTS += $(CONTIN_CASES)
 EXTRA_DIST += $(CONTIN_CASES)

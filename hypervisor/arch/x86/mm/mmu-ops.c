@@ -127,6 +127,17 @@ static int finish_deferred(const struct vcpu *v, const struct domain *d)
     return 0;
 }
 
+/*
+ * The batch is over but it left teardown pending: a continuation with no
+ * requests finishes it, then returns rc (where the domain id would be,
+ * unused by then), as Xen does.
+ */
+static long finish_later(unsigned int op, long rc)
+{
+    return hypercall_continue(op, 0, MMU_UPDATE_PREEMPTED, 0,
+                              (unsigned long)rc);
+}
+
 /* One MMU_NORMAL_PT_UPDATE-style request: *ptr = val with checks. */
 static int pt_update(uint64_t ptr, uint64_t val, unsigned int cmd,
                      struct domain *pt_owner, struct domain *pg_owner,
@@ -192,6 +203,8 @@ long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
     if ( finish_deferred(current_vcpu(), NULL) )
         return hypercall_continue(__HYPERVISOR_mmu_update, ureqs, count,
                                   pdone, foreigndom);
+    if ( count == MMU_UPDATE_PREEMPTED && !ureqs )
+        return (int)foreigndom;
     if ( count & MMU_UPDATE_PREEMPTED )
     {
         count &= ~MMU_UPDATE_PREEMPTED;
@@ -288,6 +301,8 @@ long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
                                 ureqs + i * sizeof(struct mmu_update),
                                 (count - i) | MMU_UPDATE_PREEMPTED, pdone,
                                 foreigndom);
+    else if ( has_deferred(current_vcpu()) )
+        rc = finish_later(__HYPERVISOR_mmu_update, rc);
 
  out:
     report_done(pdone, done + i);
@@ -646,6 +661,8 @@ long do_mmuext_op(guest_va_t uops, unsigned int count, guest_va_t pdone,
     if ( finish_deferred(v, NULL) )
         return hypercall_continue(__HYPERVISOR_mmuext_op, uops, count, pdone,
                                   foreigndom);
+    if ( count == MMU_UPDATE_PREEMPTED && !uops )
+        return (int)foreigndom;
     if ( count & MMU_UPDATE_PREEMPTED )
     {
         count &= ~MMU_UPDATE_PREEMPTED;
@@ -691,6 +708,8 @@ long do_mmuext_op(guest_va_t uops, unsigned int count, guest_va_t pdone,
             break;
     }
     report_done(pdone, done + i);
+    if ( rc <= 0 && has_deferred(v) )
+        rc = finish_later(__HYPERVISOR_mmuext_op, rc);
     return rc;
 }
 
