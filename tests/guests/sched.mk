@@ -82,3 +82,33 @@ SCHED_CASES = tests/boot/cases/sched-dom.case \
 	tests/boot/cases/sched-vcpus-smp.case
 TESTS += $(SCHED_CASES)
 EXTRA_DIST += $(SCHED_CASES)
+
+# Remote page flushes: sched-flush builds its domU from its own image.
+check_PROGRAMS += tests/guests/sched-flush-domu.elf
+tests_guests_sched_flush_domu_elf_SOURCES = tests/guests/sched-flush-domu.c \
+	tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_sched_flush_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_sched_flush_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_sched_flush_domu_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_sched_flush_domu_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_sched_flush_domu_elf_LDADD = $(GUEST_LIB)
+tests_guests_sched_flush_domu_elf_DEPENDENCIES = $(GUEST_DEPS)
+
+check_LIBRARIES += tests/guests/libsched-flush-image.a
+tests_guests_libsched_flush_image_a_SOURCES = tests/guests/sched-flush-image.S
+tests/guests/sched-flush-image.$(OBJEXT): tests/guests/sched-flush-domu.elf
+
+check_PROGRAMS += tests/guests/sched-flush.elf
+tests_guests_sched_flush_elf_SOURCES = tests/guests/sched-flush.c \
+	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
+tests_guests_sched_flush_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
+tests_guests_sched_flush_elf_CCASFLAGS = $(GUEST_AS_OPTS)
+tests_guests_sched_flush_elf_CFLAGS = $(GUEST_C_OPTS)
+tests_guests_sched_flush_elf_LDFLAGS = $(GUEST_LD_OPTS)
+tests_guests_sched_flush_elf_LDADD = tests/guests/libsched-flush-image.a \
+	$(GUEST_LIB)
+tests_guests_sched_flush_elf_DEPENDENCIES = $(GUEST_DEPS) \
+	tests/guests/libsched-flush-image.a
+
+TESTS += tests/boot/cases/sched-flush.case
+EXTRA_DIST += tests/boot/cases/sched-flush.case
