@@ -168,6 +168,8 @@ void share_xen_page_with_guest(struct page_info *pg, struct domain *d,
 void mm_flush_if_stale(void);
 void mm_note_stale(void);
 void mm_flush_all(void);
+/* The guest's own CPU only: leaves the staleness for a full flush. */
+void mm_flush_local(void);
 
 /*
  * Check the frame table's counts for d against its page tables, pins and

@@ -118,6 +118,16 @@ void mm_flush_all(void)
     tlb_stale = false;
 }
 
+/*
+ * Other CPUs may still hold what was dropped: only a flush that reached
+ * them all clears tlb_stale.
+ */
+void mm_flush_local(void)
+{
+    arch_flush_tlb_local();
+    mm_nr_tlb_flushes++;
+}
+
 void mm_flush_if_stale(void)
 {
     if ( tlb_stale )

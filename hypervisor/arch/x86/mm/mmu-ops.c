@@ -585,6 +585,11 @@ static int mmuext_one(struct vcpu *v, struct domain *pg_owner,
         return self ? new_guest_user_cr3(v, op->arg1.mfn) : -EPERM;
 
     case MMUEXT_TLB_FLUSH_LOCAL:
+        if ( !self )
+            return -EPERM;
+        mm_flush_local();
+        return 0;
+
     case MMUEXT_TLB_FLUSH_ALL:
         if ( !self )
             return -EPERM;
@@ -595,7 +600,11 @@ static int mmuext_one(struct vcpu *v, struct domain *pg_owner,
     case MMUEXT_INVLPG_ALL:
         if ( !self )
             return -EPERM;
-        if ( addr_ok(op->arg1.linear_addr) )
+        if ( !addr_ok(op->arg1.linear_addr) )
+            return 0;
+        if ( op->cmd == MMUEXT_INVLPG_LOCAL )
+            arch_invlpg_local(op->arg1.linear_addr);
+        else
             arch_invlpg(op->arg1.linear_addr);
         return 0;
 
@@ -762,12 +771,22 @@ static long update_va_mapping(unsigned long va, uint64_t val,
     switch ( flags & UVMF_FLUSHTYPE_MASK )
     {
     case UVMF_TLB_FLUSH:
-        if ( bmap != UVMF_LOCAL && bmap != UVMF_ALL )
+        if ( bmap == UVMF_LOCAL )
+        {
+            mm_flush_local();
+            break;
+        }
+        if ( bmap != UVMF_ALL )
             rc = vcpumask_check(d, bmap);
         mm_flush_all();
         break;
     case UVMF_INVLPG:
-        if ( bmap != UVMF_LOCAL && bmap != UVMF_ALL )
+        if ( bmap == UVMF_LOCAL )
+        {
+            arch_invlpg_local(va);
+            break;
+        }
+        if ( bmap != UVMF_ALL )
             rc = vcpumask_check(d, bmap);
         arch_invlpg(va);
         break;

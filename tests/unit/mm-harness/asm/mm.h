@@ -28,6 +28,16 @@ static inline void arch_invlpg(unsigned long va)
     (void)va;
 }
 
+static inline void arch_flush_tlb_local(void)
+{
+    mm_test_flushes++;
+}
+
+static inline void arch_invlpg_local(unsigned long va)
+{
+    (void)va;
+}
+
 static inline paddr_t arch_current_root(void)
 {
     return mm_test_root;

@@ -34,6 +34,20 @@ static inline void arch_invlpg(unsigned long va)
     flush_tlb_others_page(current ? current->domain : NULL, va);
 }
 
+/*
+ * This CPU only, as a guest asks with UVMF_LOCAL or MMUEXT_*_LOCAL: its
+ * other VCPUs' CPUs are its business, as on Xen.
+ */
+static inline void arch_flush_tlb_local(void)
+{
+    flush_tlb_all_local();
+}
+
+static inline void arch_invlpg_local(unsigned long va)
+{
+    invlpg((const void *)va);
+}
+
 /* The machine address the CPU walks now. */
 static inline paddr_t arch_current_root(void)
 {
