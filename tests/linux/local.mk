@@ -26,6 +26,13 @@ EXTRA_DIST += tests/linux/dom0-boot-smp tests/linux/toolstack-smp \
 	tests/linux/toolstack-checks-smp tests/linux/toolstack-domu-smp
 CLEANFILES += tests/linux/dom0-boot-smp2.* tests/linux/toolstack-smp.*.serial
 
+# Consolidation: four Linux domUs at once from a two-VCPU dom0, on both
+# (run by hand: tests/linux/toolstack-many; it takes longer than make
+# check should wait).
+EXTRA_DIST += tests/linux/toolstack-many tests/linux/toolstack-many-checks \
+	tests/linux/toolstack-many-domu
+CLEANFILES += tests/linux/toolstack-many.*.serial
+
 # `make initramfs`: the plain dom0 initramfs (marker, then poweroff).
 .PHONY: initramfs
 initramfs:
