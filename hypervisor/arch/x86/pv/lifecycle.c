@@ -8,7 +8,6 @@
 #include <hv/errno.h>
 #include <hv/lib.h>
 #include <hv/console.h>
-#include <hv/continuation.h>
 #include <hv/domain.h>
 #include <hv/mm.h>
 #include <hv/page-alloc.h>
@@ -122,55 +121,6 @@ static void vcpu_release_frames(struct vcpu *v)
     v->arch.guest_table_user = 0;
     v->arch.guest_table = 0;
     v->arch.ldt_ents = 0;
-}
-
-/* Frames looked at between two checks for preemption. */
-#define RELINQUISH_CHUNK 1024
-
-/* One frame of d, in the pass that unpins (0) or the one that frees (1). */
-static void relinquish_frame(struct domain *d, struct page_info *pg,
-                             unsigned int pass)
-{
-    if ( page_get_owner(pg) != d || (pg->count_info & PGC_xen_heap) )
-        return;
-    if ( pass == 1 )
-        put_page_alloc_ref(pg);
-    else if ( pg->type_info & PGT_pinned )
-    {
-        pg->type_info &= ~PGT_pinned;
-        put_page_and_type(pg);
-    }
-}
-
-/*
- * Without the MMU's own version: pins first, since unpinning a top-level
- * table devalidates it and so drops what its entries hold on lower tables
- * and frames; then the allocation references.  A frame someone else still
- * maps stays, owned by the dead domain, until that mapping goes.  Both
- * passes walk every frame of the machine, so they stop now and then
- * (-ERESTART, destroydomain continues) and resume where they were.
- */
-int __attribute__((weak)) mm_relinquish_memory(struct domain *d)
-{
-    struct arch_domain *a = &d->arch;
-
-    for ( ; a->relinquish_pass < 2; a->relinquish_pass++ )
-    {
-        for ( mfn_t mfn = a->relinquish_next; mfn < max_page; mfn++ )
-        {
-            if ( mfn != a->relinquish_next && !(mfn % RELINQUISH_CHUNK) &&
-                 hypercall_preempt_check() )
-            {
-                a->relinquish_next = mfn;
-                mm_flush_if_stale();
-                return -ERESTART;
-            }
-            relinquish_frame(d, mfn_to_page(mfn), a->relinquish_pass);
-        }
-        a->relinquish_next = 0;
-    }
-    mm_flush_if_stale();
-    return 0;
 }
 
 int arch_domain_relinquish(struct domain *d)
