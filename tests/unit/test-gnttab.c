@@ -82,13 +82,16 @@ bool is_iomem_page(mfn_t mfn)
 }
 
 /* No page tables here: typed frames need no contents checked. */
-int validate_table(struct page_info *pg, unsigned long type)
+int validate_table(struct page_info *pg, unsigned long type,
+                   bool preemptible)
 {
     return 0;
 }
 
-void devalidate_table(struct page_info *pg, unsigned long type)
+int devalidate_table(struct page_info *pg, unsigned long type,
+                     bool preemptible)
 {
+    return 0;
 }
 
 /* Guest buffers are host memory; NULL and FAULT_PTR fault. */
