@@ -375,6 +375,8 @@ static void put_table_ref(struct page_info *pg)
 /*
  * Loading a new base pointer: the CPU must not keep translations of the
  * old tables, global guest mappings included (as Xen's write_ptbase).
+ * Only this CPU's: the other VCPUs keep their own tables, and what was
+ * dropped meanwhile stays marked stale for the next full flush.
  */
 int new_guest_cr3(struct vcpu *v, mfn_t mfn)
 {
@@ -386,7 +388,7 @@ int new_guest_cr3(struct vcpu *v, mfn_t mfn)
     if ( old == mfn )
     {
         set_guest_table(v, mfn, false);
-        mm_flush_all();
+        mm_flush_local();
         return 0;
     }
     pg = get_page_from_mfn(mfn, d);
@@ -403,7 +405,7 @@ int new_guest_cr3(struct vcpu *v, mfn_t mfn)
             fill_hv_l4_slots(l4, true);
     }
     set_guest_table(v, mfn, false);
-    mm_flush_all();
+    mm_flush_local();
     if ( old )
         put_table_ref(mfn_to_page(old));
     return 0;
