@@ -213,3 +213,6 @@ tests_guests_mmu_elf_DEPENDENCIES = $(GUEST_DEPS)
 
 # Micro benchmark guests (bench/hypercalls).
 include $(srcdir)/tests/guests/bench.mk
+
+# Hostile arguments to every hypercall.
+include $(srcdir)/tests/guests/fuzz.mk
