@@ -310,8 +310,9 @@ long do_mmu_update(guest_va_t ureqs, unsigned int count, guest_va_t pdone,
 }
 
 /*
- * The VCPUs in a guest's bitmap: one CPU each for now, which is this one,
- * so only the bitmap's readability matters.  0, or -EFAULT.
+ * The VCPUs in a guest's bitmap: the flush reaches every CPU running one
+ * of the domain's VCPUs (more than the bitmap may name, never fewer), so
+ * only the bitmap's readability matters.  0, or -EFAULT.
  */
 static int vcpumask_check(struct domain *d, guest_va_t bmap)
 {
