@@ -168,6 +168,7 @@ static void gen_mmu_update(struct fuzz_call *c)
             req[i].val = rpte();
         }
     }
+    c->sub = req[0].ptr & 7;
     c->a[0] = one_in(16) ? rptr(sizeof(*req)) : (unsigned long)req;
     c->a[1] = n;
     c->a[2] = one_in(2) ? 0 : rptr(4);
@@ -237,6 +238,7 @@ static void gen_mmuext(struct fuzz_call *c)
             break;
         }
     }
+    c->sub = op[0].cmd;
     c->a[0] = one_in(16) ? rptr(sizeof(*op)) : (unsigned long)op;
     c->a[1] = n;
     c->a[2] = one_in(2) ? 0 : rptr(4);
@@ -657,10 +659,11 @@ static void gen_evtchn(struct fuzz_call *c, bool compat)
     unsigned int cmd = one_in(16) ? rnum() : rnd() % 15;
     uint8_t *e = arena_alloc(32);
 
+    c->sub = cmd;
     if ( compat )
     {
         *(uint32_t *)e = cmd;
-        fill_evtchn(cmd, e + 8);
+        fill_evtchn(cmd, e + offsetof(struct evtchn_op, u));
         c->a[0] = one_in(8) ? rptr(32) : (unsigned long)e;
         return;
     }
@@ -722,6 +725,9 @@ static void gen_sched_op(struct fuzz_call *c, bool nested)
         }
         w->id = rnd() % 4 ? rnd() % 4 : rnd();
         w->timeout = rnd() % 4 ? rnd() % 4 : rnd();
+        /* A new one firing before we destroy it would end us. */
+        if ( w->id == 0 && w->timeout < 10 )
+            w->timeout += 10;
         c->post = post_watchdog;
         break;
     }
@@ -733,8 +739,11 @@ static void gen_sched_op(struct fuzz_call *c, bool nested)
         break;
     }
     c->a[0] = cmd;
-    /* A bad pointer is fine for every command but poll's far timeout. */
-    c->a[1] = one_in(8) && cmd != SCHEDOP_poll ? rptr(16) : (unsigned long)p;
+    /*
+     * Only pointers to nothing instead of the structure: random bytes
+     * could name ourselves for remote_shutdown or poll for ever.
+     */
+    c->a[1] = one_in(8) ? bad_ptr() : (unsigned long)p;
 }
 
 static void gen_sched_op_compat(struct fuzz_call *c)
@@ -844,6 +853,7 @@ static void gen_domctl(struct fuzz_call *c, void *buf, bool paging_cont)
     if ( paging_cont )
         cmd = rnd() % 4 ? XEN_DOMCTL_shadow_op : cmd;
     d->cmd = cmd;
+    c->sub = cmd;
     d->interface_version = rnd() % 16 ? XEN_DOMCTL_INTERFACE_VERSION : rnd();
     d->domain = dom;
     /* Small VCPU numbers and counts in the first words reach deeper. */
@@ -851,7 +861,7 @@ static void gen_domctl(struct fuzz_call *c, void *buf, bool paging_cont)
         d->u.vcpucontext.vcpu = rnd() % 4 ? rnd() % 2 : rnum();
 }
 
-static void gen_sysctl(struct xen_sysctl *s)
+static void gen_sysctl(struct fuzz_call *c, struct xen_sysctl *s)
 {
     unsigned int cmd = one_in(8) ? rnum() : rnd() % 32;
 
@@ -868,10 +878,11 @@ static void gen_sysctl(struct xen_sysctl *s)
     }
     fill_junk(s, sizeof(*s));
     s->cmd = cmd;
+    c->sub = cmd;
     s->interface_version = rnd() % 16 ? XEN_SYSCTL_INTERFACE_VERSION : rnd();
 }
 
-static void gen_platform_op(struct xen_platform_op *p)
+static void gen_platform_op(struct fuzz_call *c, struct xen_platform_op *p)
 {
     unsigned int cmd = one_in(8) ? rnum() : rnd() % 70;
 
@@ -889,6 +900,7 @@ static void gen_platform_op(struct xen_platform_op *p)
     }
     fill_junk(p, sizeof(*p));
     p->cmd = cmd;
+    c->sub = cmd;
     p->interface_version = rnd() % 16 ? XENPF_INTERFACE_VERSION : rnd();
 }
 
@@ -912,7 +924,8 @@ static void gen_physdev(struct fuzz_call *c, bool compat)
         cmd = PHYSDEVOP_irq_status_query;
         break;
     }
-    w = (uint32_t *)(compat ? p + 8 : p);
+    c->sub = cmd;
+    w = (uint32_t *)(compat ? p + offsetof(struct physdev_op, u) : p);
     switch ( cmd )
     {
     case PHYSDEVOP_set_iopl:
@@ -1048,7 +1061,7 @@ static void gen_args(struct fuzz_call *c, bool nested)
         break;
     case __HYPERVISOR_platform_op:
         buf = arena_alloc(sizeof(struct xen_platform_op));
-        gen_platform_op(buf);
+        gen_platform_op(c, buf);
         c->a[0] = rnd() % 8 ? (unsigned long)buf : rptr(16);
         break;
     case __HYPERVISOR_get_debugreg:
@@ -1153,7 +1166,7 @@ static void gen_args(struct fuzz_call *c, bool nested)
         break;
     case __HYPERVISOR_sysctl:
         buf = arena_alloc(sizeof(struct xen_sysctl));
-        gen_sysctl(buf);
+        gen_sysctl(c, buf);
         c->a[0] = rnd() % 8 ? (unsigned long)buf : rptr(16);
         break;
     case __HYPERVISOR_domctl:
@@ -1208,6 +1221,7 @@ static void gen_args(struct fuzz_call *c, bool nested)
 
         fill_junk(m, 512);
         m[0] = PICK(1, 2, 3, 7, 8, 99);
+        c->sub = m[0];
         m[1] = rnd() % 8 ? XEN_MCA_INTERFACE_VERSION : rnd();
         c->a[0] = rnd() % 8 ? (unsigned long)m : rptr(16);
         break;
@@ -1238,7 +1252,7 @@ static void post_multicall(struct fuzz_call *c, long rc)
         if ( r == -9999 )
             r = -EFAULT;
         else
-            fuzz_record(m->sub[i].nr, r);
+            fuzz_record(&m->sub[i], r);
         if ( m->sub[i].post )
             m->sub[i].post(&m->sub[i], r);
     }
@@ -1309,5 +1323,9 @@ void fuzz_gen(struct fuzz_call *c, bool nested)
             nr = rnd() % 64;
     } while ( nr == __HYPERVISOR_iret || (nested && nested_forbidden(nr)) );
     c->nr = nr;
+    c->sub = ~0u;
     gen_args(c, nested);
+    if ( c->sub == ~0u )
+        c->sub = c->nr == __HYPERVISOR_memory_op ? c->a[0] & 0x3f :
+                 c->a[0] < 0xffff ? c->a[0] : 0xffff;
 }

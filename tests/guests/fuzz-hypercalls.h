@@ -47,6 +47,7 @@
 struct fuzz_call {
     unsigned long nr;
     unsigned long a[5];
+    unsigned int sub;               /* the sub-op, for the details */
     unsigned int restore;           /* FZ_* */
     /* Called with the result, to track frames gained or lost. */
     void (*post)(struct fuzz_call *c, long rc);
@@ -112,6 +113,6 @@ void fuzz_regrant(void);
 void fuzz_gen(struct fuzz_call *c, bool nested);
 
 /* Record a result (from the driver and for multicall entries). */
-void fuzz_record(unsigned long nr, long rc);
+void fuzz_record(const struct fuzz_call *c, long rc);
 
 #endif /* FUZZ_HYPERCALLS_H */

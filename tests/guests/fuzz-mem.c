@@ -101,8 +101,19 @@ unsigned long rptr(size_t size)
     case 2:
         return (unsigned long)ro_page + rnd() % PAGE;
     case 3:
-        /* Starts in the arena's last page, ends in the guard page. */
-        return GUARD_VA - 1 - rnd() % (size ? size : 1);
+    {
+        /*
+         * Starts in the arena's last page, ends in the guard page.  What
+         * it starts with is made random: left as it is, it could be the
+         * tail of a structure built for another purpose.
+         */
+        size_t back = size && size < PAGE ? size : PAGE;
+        unsigned long p = GUARD_VA - 1 - rnd() % back;
+
+        for ( uint8_t *b = (uint8_t *)p; b < (uint8_t *)GUARD_VA; b++ )
+            *b = rnd() | 0x80;
+        return p;
+    }
     case 4:
         return GUARD_VA + rnd() % PAGE;
     case 5:
