@@ -446,6 +446,24 @@ static unsigned long arg(const char *key, unsigned long def)
 
 void fuzz_mem_init(void);
 
+/* A call and the first words its pointer arguments point at, if ours. */
+static void trace_call(unsigned long i, const struct fuzz_call *c)
+{
+    printf("fuzz: #%lu: %lu(%#lx, %#lx, %#lx, %#lx, %#lx)\n", i, c->nr,
+           c->a[0], c->a[1], c->a[2], c->a[3], c->a[4]);
+    for ( unsigned int a = 0; a < 3; a++ )
+    {
+        const uint64_t *w = (const uint64_t *)(c->a[a] & ~7UL);
+
+        if ( c->a[a] < (unsigned long)_image_start ||
+             c->a[a] + 96 > (unsigned long)_image_end )
+            continue;
+        printf("fuzz:   arg %u: %#lx %#lx %#lx %#lx %#lx %#lx %#lx %#lx "
+               "%#lx %#lx %#lx %#lx\n", a, w[0], w[1], w[2], w[3], w[4],
+               w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
+    }
+}
+
 void test_main(void)
 {
     unsigned long seed = arg("seed", 1), n = arg("n", 20000);
@@ -484,8 +502,7 @@ void test_main(void)
             printf("fuzz: %lu of %lu\n", i, n);
         fuzz_gen(&c, false);
         if ( i >= trace )
-            printf("fuzz: #%lu: %lu(%#lx, %#lx, %#lx, %#lx, %#lx)\n", i,
-                   c.nr, c.a[0], c.a[1], c.a[2], c.a[3], c.a[4]);
+            trace_call(i, &c);
         rc = hc_syscall(c.nr, c.a[0], c.a[1], c.a[2], c.a[3], c.a[4]);
         if ( i >= trace )
             printf("fuzz: #%lu: = %ld\n", i, rc);

@@ -66,6 +66,12 @@ unsigned long rnum(void);
  */
 void *arena_alloc(size_t size);
 void arena_reset(void);
+/*
+ * Zeroed memory for what the fuzzer reads back after the call (lists the
+ * hypervisor fills, multicall entries), apart from the arena so that no
+ * argument buffer can overlap it; reset with the arena.
+ */
+void *ctx_alloc(size_t size);
 /* Random bytes of size, in the arena. */
 void *arena_junk(size_t size);
 /*

@@ -6,8 +6,13 @@
  */
 #include "fuzz-hypercalls.h"
 
-#define ARENA_PAGES     8
-#define ARENA_MAX       (ARENA_PAGES * PAGE / 2)
+/*
+ * Big enough that one top-level call (a multicall of six entries, each
+ * with a few buffers of at most ARENA_MAX) never wraps around.
+ */
+#define ARENA_PAGES     64
+#define ARENA_MAX       (2 * PAGE)
+#define CTX_SIZE        (8 * PAGE)
 
 static uint64_t rng_state = 1;
 
@@ -54,9 +59,28 @@ static uint64_t ro_page[PAGE / 8] __attribute__((aligned(4096)));
 
 #define GUARD_VA        ((unsigned long)arena + ARENA_PAGES * PAGE)
 
+/* What the fuzzer itself reads back after a call: never handed out raw. */
+static uint8_t ctx_mem[CTX_SIZE] __attribute__((aligned(64)));
+static size_t ctx_used;
+
 void arena_reset(void)
 {
     arena_used = 0;
+    ctx_used = 0;
+}
+
+void *ctx_alloc(size_t size)
+{
+    size_t at = (ctx_used + 15) & ~15UL;
+
+    if ( at + size > CTX_SIZE )
+    {
+        test_fail("fuzz: out of context memory");
+        at = 0;
+    }
+    ctx_used = at + size;
+    memset(&ctx_mem[at], 0, size);
+    return &ctx_mem[at];
 }
 
 void *arena_alloc(size_t size)
