@@ -2,7 +2,8 @@
 # Micro benchmark guests, booted by bench/hypercalls (not boot tests):
 # hypercall entry, event channels between domains, grant copy and map.
 
-EXTRA_DIST += tests/guests/bench.h bench/hypercalls
+EXTRA_DIST += tests/guests/bench.h bench/hypercalls bench/boot-to-dom0 \
+	bench/vmctl-create
 
 check_PROGRAMS += tests/guests/bench-null.elf
 tests_guests_bench_null_elf_SOURCES = tests/guests/bench-null.c \
