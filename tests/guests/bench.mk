@@ -3,7 +3,7 @@
 # hypercall entry, event channels between domains, grant copy and map.
 
 EXTRA_DIST += tests/guests/bench.h bench/hypercalls bench/boot-to-dom0 \
-	bench/vmctl-create
+	bench/vmctl-create bench/idle
 
 check_PROGRAMS += tests/guests/bench-null.elf
 tests_guests_bench_null_elf_SOURCES = tests/guests/bench-null.c \
