@@ -483,7 +483,11 @@ static uint32_t rgref(void)
 static void gen_grant_table_op(struct fuzz_call *c)
 {
     unsigned int cmd = one_in(16) ? rnum() : rnd() % 13;
-    unsigned long n = rcount(3);
+    /*
+     * At most the entries built: beyond them, random words could name
+     * our own pages as addresses to map over or take mappings from.
+     */
+    unsigned long n = rnd() % 5;
     size_t sz = 64;
     uint8_t *buf = arena_alloc(sz * 4);
 
@@ -602,8 +606,13 @@ static void gen_grant_table_op(struct fuzz_call *c)
     for ( unsigned int i = 1; i < 4 && sz < 64; i++ )
         memmove(buf + i * sz, buf + i * 64, sz);
     c->a[0] = cmd;
-    c->a[1] = one_in(16) ? rptr(sz) : (unsigned long)buf;
+    c->a[1] = (unsigned long)buf;
     c->a[2] = n;
+    if ( one_in(16) )
+    {
+        c->a[1] = bad_ptr();
+        c->a[2] = rnum();
+    }
 }
 
 /* Event channels. */
@@ -767,7 +776,8 @@ static void gen_sched_op_compat(struct fuzz_call *c)
 static void gen_vcpu_op(struct fuzz_call *c, bool nested)
 {
     unsigned int cmd = one_in(8) ? rnum() : rnd() % 14;
-    unsigned long vcpu = rnd() % 4 ? 0 : rnum();
+    /* The hypervisor reads 32 bits: decide on what it will see. */
+    uint32_t vcpu = rnd() % 4 ? 0 : rnum();
     uint64_t *p = arena_junk(64);
 
     switch ( cmd )
@@ -775,7 +785,7 @@ static void gen_vcpu_op(struct fuzz_call *c, bool nested)
     case VCPUOP_initialise: case VCPUOP_up:
         /* VCPU 0 is up already; others only where none can be. */
         if ( vcpu )
-            vcpu = 4096 + rnum();
+            vcpu = 4096 + rnd() % 0x7fff0000;
         break;
     case VCPUOP_down:
         if ( vcpu == 0 )
