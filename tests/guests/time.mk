@@ -145,7 +145,8 @@ tests_guests_platform_perm_elf_LDADD = $(PLATFORM_GUEST_LIBS)
 tests_guests_platform_perm_elf_DEPENDENCIES = $(PLATFORM_GUEST_DEPS)
 
 check_PROGRAMS += tests/guests/platform-multicall.elf
-tests_guests_platform_multicall_elf_SOURCES = tests/guests/platform-multicall.c \
+tests_guests_platform_multicall_elf_SOURCES = \
+	tests/guests/platform-multicall.c \
 	tests/guests/sched-build.h tests/guests/dom-util.h $(GUEST_NOTES)
 tests_guests_platform_multicall_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_platform_multicall_elf_CCASFLAGS = $(GUEST_AS_OPTS)
