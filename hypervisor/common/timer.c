@@ -58,10 +58,14 @@ void timer_set(struct timer *t, uint64_t expires)
     unsigned int me = arch_cpu_id() % TIMER_CPUS;
     struct timer **pp;
     unsigned long flags;
+    bool was_head = false;
 
     spin_lock_irqsave(&timer_lock, flags);
     if ( t->active )
+    {
+        was_head = t->cpu == me && pending[me] == t;
         timer_unlink(t);
+    }
     t->expires = expires;
     t->cpu = me;
     for ( pp = &pending[me]; *pp && (*pp)->expires <= expires;
@@ -70,7 +74,13 @@ void timer_set(struct timer *t, uint64_t expires)
     t->next = *pp;
     *pp = t;
     t->active = true;
-    if ( pending[me] == t )
+    /*
+     * A head pushed back behind another timer would leave its old, earlier
+     * deadline programmed: an interrupt that finds nothing due.  Guests
+     * move their one-shot timers later often (an idle Linux stopping its
+     * tick), so follow the new head.
+     */
+    if ( pending[me] == t || was_head )
         timer_reprogram(me);
     spin_unlock_irqrestore(&timer_lock, flags);
 }
