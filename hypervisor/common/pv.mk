@@ -20,6 +20,9 @@ HV_COMMON_PV_SOURCES = \
 	hypervisor/common/vcpu-op.c \
 	hypervisor/include/hv/time.h \
 	hypervisor/common/memory.c \
+	hypervisor/common/memory-answers.c \
+	hypervisor/common/hypercall-answers.c \
+	hypervisor/include/hv/answers.h \
 	hypervisor/common/vm-assist.c \
 	hypervisor/include/hv/mm.h \
 	hypervisor/common/event_channel.h \

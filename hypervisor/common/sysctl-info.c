@@ -13,6 +13,7 @@
 #include <hv/sched.h>
 #include <hv/time.h>
 #include <hv/timer.h>
+#include <hv/answers.h>
 
 /* Xen's NUMA node limit (its default build), reported as max_node_id. */
 #define MAX_NUMNODES 64
@@ -91,5 +92,71 @@ int sysctl_getcpuinfo(struct xen_sysctl_getcpuinfo *ci)
             return -EFAULT;
     }
     ci->nr_cpus = i;
+    return 0;
+}
+
+/*
+ * Free memory, in bytes.  One node, and no zones by address width: the
+ * band asked for is not looked at (Xen counts only its zones in it).
+ */
+void sysctl_availheap(struct xen_sysctl_availheap *a)
+{
+    a->avail_bytes = a->node == -1 || a->node == 0
+                     ? (uint64_t)free_page_count() << PAGE_SHIFT : 0;
+}
+
+/* Our CPUs: one socket, a core each, all on node 0. */
+int sysctl_cputopoinfo(struct xen_sysctl_cputopoinfo *ti)
+{
+    guest_va_t buf = (guest_va_t)(uintptr_t)ti->cputopo.p;
+    uint32_t i, n = arch_nr_cpus();
+
+    if ( buf )
+    {
+        n = MIN(n, ti->num_cpus);
+        for ( i = 0; i < n; i++ )
+        {
+            struct xen_sysctl_cputopo t = { .core = i };
+
+            if ( copy_to_guest(buf + i * sizeof(t), &t, sizeof(t)) )
+                return -EFAULT;
+        }
+    }
+    ti->num_cpus = n;
+    return 0;
+}
+
+/* Xen's distance of a node to itself when the firmware gives none. */
+#define LOCAL_DISTANCE 10
+
+/* One node holding all memory. */
+int sysctl_numainfo(struct xen_sysctl_numainfo *ni)
+{
+    guest_va_t mem = (guest_va_t)(uintptr_t)ni->meminfo.p;
+    guest_va_t dist = (guest_va_t)(uintptr_t)ni->distance.p;
+    uint32_t n = 1;
+
+    if ( mem || dist )
+    {
+        n = MIN(n, ni->num_nodes);
+        if ( n && mem )
+        {
+            struct xen_sysctl_meminfo m = {
+                .memsize = (uint64_t)total_page_count() << PAGE_SHIFT,
+                .memfree = (uint64_t)free_page_count() << PAGE_SHIFT,
+            };
+
+            if ( copy_to_guest(mem, &m, sizeof(m)) )
+                return -EFAULT;
+        }
+        if ( n && dist )
+        {
+            uint32_t d = LOCAL_DISTANCE;
+
+            if ( copy_to_guest(dist, &d, sizeof(d)) )
+                return -EFAULT;
+        }
+    }
+    ni->num_nodes = n;
     return 0;
 }

@@ -11,6 +11,7 @@
 #include <hv/domain.h>
 #include <hv/domctl.h>
 #include <hv/guest-access.h>
+#include <hv/answers.h>
 
 static spinlock_t sysctl_lock = SPIN_LOCK_UNLOCKED;
 
@@ -34,6 +35,20 @@ static long sysctl_dispatch(struct domain *caller, struct xen_sysctl *op)
 
     case XEN_SYSCTL_getcpuinfo:
         return sysctl_getcpuinfo(&op->u.getcpuinfo);
+
+    case XEN_SYSCTL_availheap:
+        sysctl_availheap(&op->u.availheap);
+        return 0;
+
+    case XEN_SYSCTL_cputopoinfo:
+        return sysctl_cputopoinfo(&op->u.cputopoinfo);
+
+    case XEN_SYSCTL_numainfo:
+        return sysctl_numainfo(&op->u.numainfo);
+
+    case XEN_SYSCTL_coverage_op:
+        /* Xen built without coverage counters, as Debian's is. */
+        return -EOPNOTSUPP;
     }
     return -ENOSYS;
 }

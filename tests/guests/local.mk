@@ -216,3 +216,6 @@ include $(srcdir)/tests/guests/bench.mk
 
 # Hostile arguments to every hypercall.
 include $(srcdir)/tests/guests/fuzz.mk
+
+# Xen 4.17's answers for features we do not have.
+include $(srcdir)/tests/guests/answers.mk

@@ -12,6 +12,7 @@
 #include <hv/hypercall.h>
 #include <hv/mm.h>
 #include <hv/page-alloc.h>
+#include <hv/answers.h>
 #include <asm/mm.h>
 #include <public/memory.h>
 #include "mm.h"
@@ -224,6 +225,6 @@ long arch_memory_op(unsigned long cmd, guest_va_t arg)
         return machphys_mfn_list(arg);
 
     default:
-        return -ENOSYS;
+        return memory_op_answer(cmd, arg);
     }
 }

@@ -13,6 +13,7 @@
 #include <hv/continuation.h>
 #include <hv/domctl.h>
 #include <hv/platform-op.h>
+#include <hv/answers.h>
 #include <asm/current.h>
 #include <asm/smp.h>
 #include <hv/event.h>
@@ -202,6 +203,31 @@ static long hc_physdev_op(const struct cpu_user_regs *r)
     return do_physdev_op((int)r->rdi, r->rsi);
 }
 
+/* The pre-3.2 form: one struct physdev_op holding the command, any one. */
+static long hc_physdev_op_compat(const struct cpu_user_regs *r)
+{
+    struct physdev_op op;
+
+    if ( copy_from_guest(&op, r->rdi, sizeof(op)) )
+        return -EFAULT;
+    return do_physdev_op(op.cmd, r->rdi + offsetof(struct physdev_op, u));
+}
+
+static long hc_xenpmu_op(const struct cpu_user_regs *r)
+{
+    return do_xenpmu_op((unsigned int)r->rdi, r->rsi);
+}
+
+static long hc_mca(const struct cpu_user_regs *r)
+{
+    return do_mca(r->rdi);
+}
+
+static long hc_paging_domctl_cont(const struct cpu_user_regs *r)
+{
+    return do_paging_domctl_cont(r->rdi);
+}
+
 static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_mmu_update] = hc_mmu_update,
     [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
@@ -228,6 +254,10 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_nmi_op] = hc_nmi_op,
     [__HYPERVISOR_callback_op] = hc_callback_op,
     [__HYPERVISOR_physdev_op] = hc_physdev_op,
+    [__HYPERVISOR_physdev_op_compat] = hc_physdev_op_compat,
+    [__HYPERVISOR_xenpmu_op] = hc_xenpmu_op,
+    [__HYPERVISOR_arch_0] = hc_mca,
+    [__HYPERVISOR_arch_1] = hc_paging_domctl_cont,
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_sched_op] = hc_sched_op,

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * physdev_op: for now the two operations that give a PV guest port I/O,
- * a virtual IOPL and an I/O bitmap in its own memory.  Both only record
- * what the privileged-instruction emulator checks on each IN or OUT.
- * The device operations (PIRQs, PCI) answer -ENOSYS until they exist.
+ * physdev_op: the two operations that give a PV guest port I/O, a
+ * virtual IOPL and an I/O bitmap in its own memory (both only record what
+ * the privileged-instruction emulator checks on each IN or OUT), and Xen
+ * 4.17's answers to the IRQ queries for a machine whose IRQs we do not
+ * route.  The device operations (PIRQ mapping, PCI) answer -ENOSYS until
+ * they exist.
  */
 #include <hv/types.h>
 #include <hv/errno.h>
 #include <hv/domain.h>
 #include <hv/guest-access.h>
+#include <hv/mm.h>
 #include <public/physdev.h>
 #include "pv.h"
 
@@ -21,12 +24,73 @@ static bool bitmap_address_ok(uint64_t va)
     return va < (1UL << 47) || va >= HYPERVISOR_VIRT_END;
 }
 
+/*
+ * PHYSDEVOP_pirq_eoi_gmfn_v1/v2: the page where Xen would mark the PIRQs
+ * that need an EOI.  Checked as Xen checks it (a frame of the caller that
+ * can be writable); with no PIRQ ever bound nothing would be written
+ * there, so no reference is kept, and registering twice is not refused
+ * with -EBUSY as on Xen.
+ */
+static long pirq_eoi_gmfn(guest_va_t arg)
+{
+    struct physdev_pirq_eoi_gmfn info;
+    struct page_info *pg;
+
+    if ( copy_from_guest(&info, arg, sizeof(info)) )
+        return -EFAULT;
+    if ( !mfn_valid(info.gmfn) )
+        return -EINVAL;
+    pg = mfn_to_page(info.gmfn);
+    if ( get_page_and_type(pg, current_domain(), PGT_writable_page) )
+        return -EINVAL;
+    put_page_and_type(pg);
+    return 0;
+}
+
+/*
+ * Deliberately unlike Xen: no physical IRQ is routed to a guest here, so
+ * every PIRQ number is out of range (Xen answers the ones below the
+ * domain's nr_pirqs with XENIRQSTAT_needs_eoi).
+ */
+static long irq_status_query(guest_va_t arg)
+{
+    struct physdev_irq_status_query q;
+
+    if ( copy_from_guest(&q, arg, sizeof(q)) )
+        return -EFAULT;
+    return -EINVAL;
+}
+
+/* Only the control domain reads IO-APICs; we drive none, so no base is one. */
+static long apic_read(guest_va_t arg)
+{
+    struct physdev_apic apic;
+
+    if ( copy_from_guest(&apic, arg, sizeof(apic)) )
+        return -EFAULT;
+    return current_domain()->is_privileged ? -EINVAL : -EPERM;
+}
+
 long do_physdev_op(int cmd, guest_va_t arg)
 {
     struct vcpu *v = current_vcpu();
 
     switch ( cmd )
     {
+    case PHYSDEVOP_IRQ_UNMASK_NOTIFY:
+        /* Unmasks the caller's bound PIRQs: it has none. */
+        return 0;
+
+    case PHYSDEVOP_irq_status_query:
+        return irq_status_query(arg);
+
+    case PHYSDEVOP_apic_read:
+        return apic_read(arg);
+
+    case PHYSDEVOP_pirq_eoi_gmfn_v1:
+    case PHYSDEVOP_pirq_eoi_gmfn_v2:
+        return pirq_eoi_gmfn(arg);
+
     case PHYSDEVOP_set_iopl:
     {
         struct physdev_set_iopl s;
