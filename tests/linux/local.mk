@@ -27,8 +27,8 @@ EXTRA_DIST += tests/linux/dom0-boot-smp tests/linux/toolstack-smp \
 CLEANFILES += tests/linux/dom0-boot-smp2.* tests/linux/toolstack-smp.*.serial
 
 # Consolidation: four Linux domUs at once from a two-VCPU dom0, on both
-# (run by hand: tests/linux/toolstack-many; it takes longer than make
-# check should wait).
+# (run by hand: tests/linux/toolstack-many; 4 to 7 minutes for both
+# hypervisors, longer than make check should wait).
 EXTRA_DIST += tests/linux/toolstack-many tests/linux/toolstack-many-checks \
 	tests/linux/toolstack-many-domu
 CLEANFILES += tests/linux/toolstack-many.*.serial
