@@ -169,6 +169,63 @@ static void memory_init(void)
            cpu_has_page1gb ? ", 1 GiB pages" : "");
 }
 
+static bool is_module(const struct boot_mem_region *r)
+{
+    for ( unsigned int i = 0; i < boot_info->nr_mods; i++ )
+        if ( r->start == boot_info->mods[i].start &&
+             r->end == boot_info->mods[i].end )
+            return true;
+    return false;
+}
+
+/* Whether frame pfn holds loader data other than a module, or us. */
+static bool frame_kept(unsigned long pfn)
+{
+    paddr_t lo = (paddr_t)pfn << PAGE_SHIFT, hi = lo + PAGE_SIZE;
+
+    if ( lo < LOW_MEMORY_END ||
+         (hi > HV_LOAD_PHYS && lo < virt_to_maddr(_end)) )
+        return true;
+    for ( unsigned int i = 0; i < boot_info->nr_reserved; i++ )
+    {
+        const struct boot_mem_region *r = &boot_info->reserved[i];
+
+        if ( !is_module(r) && r->end > lo && r->start < hi )
+            return true;
+    }
+    return false;
+}
+
+void boot_modules_release(void)
+{
+    unsigned long total = 0;
+
+    for ( unsigned int i = 0; i < boot_info->nr_mods; i++ )
+    {
+        const struct boot_module *m = &boot_info->mods[i];
+        unsigned long pfn = PFN_UP(m->start), end = PFN_DOWN(m->end);
+
+        /* Whole frames of the module that nothing else shares. */
+        while ( pfn < end )
+        {
+            unsigned long run = pfn;
+
+            while ( run < end && !frame_kept(run) )
+                run++;
+            if ( run > pfn )
+            {
+                free_range((paddr_t)pfn << PAGE_SHIFT,
+                           (paddr_t)run << PAGE_SHIFT);
+                total += run - pfn;
+            }
+            pfn = run + 1;
+        }
+    }
+    printk(LOG_INFO "Boot modules: %lu KiB back to the heap, %lu MiB "
+           "free\n", total << (PAGE_SHIFT - 10),
+           free_page_count() >> (20 - PAGE_SHIFT));
+}
+
 void __attribute__((weak)) pv_start_dom0(void)
 {
     printk(LOG_INFO "no dom0 builder\n");

@@ -48,6 +48,11 @@ extern const struct boot_info *boot_info;
 /* The machine layer's end of boot: builds and starts dom0, never returns.
  * A weak default says "no dom0 builder" and idles. */
 void __noreturn pv_start_dom0(void);
+/*
+ * Give the boot modules' frames to the allocator once dom0 holds copies
+ * of them: a Linux dom0's kernel and initramfs are 100 MiB and more.
+ */
+void boot_modules_release(void);
 
 /* Boot CPU entry from the assembly start code. */
 void __noreturn start_hv(unsigned long mbi_paddr);

@@ -107,6 +107,8 @@ void pv_start_dom0(void)
     rc = pv_build_dom0(d, kernel, initrd);
     if ( rc )
         panic("could not build dom0 (error %d)", rc);
+    /* dom0 has its own copies of the images now. */
+    boot_modules_release();
 
     arch_timers_init();
     console_input_start();
