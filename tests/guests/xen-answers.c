@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Xen 4.17's answers to dom0 for calls of features we do not have (HVM,
- * PIRQs, machine checks, PMU, shadow paging), one table row per call.
+ * PIRQs, machine checks, PMU, shadow paging, kexec), one table row per
+ * call.
  */
 #include "dom-util.h"
 #include <public/physdev.h>
@@ -14,6 +15,49 @@ const char test_title[] = "xen-answers: refusals and small answers as Xen's";
 #define MEMOP_EXTENT_SHIFT          6
 #define NO_DOMAIN                   1234
 #define BAD_POINTER                 0x10UL
+#define HVMOP_set_param             0
+#define HVMOP_get_param             1
+#define HVMOP_flush_tlbs            5
+#define HVMOP_pagetable_dying       9
+#define HVMOP_get_time              10
+#define HVMOP_xentrace              11
+#define HVMOP_get_mem_type          15
+#define HVMOP_set_upcall_vector     23
+#define HVMOP_guest_request         24
+#define HVMOP_altp2m                25
+#define KEXEC_CMD_kexec             0
+#define KEXEC_CMD_kexec_get_range   3
+#define KEXEC_CMD_kexec_load        4
+#define KEXEC_CMD_kexec_unload      5
+#define KEXEC_CMD_kexec_status      6
+
+/* The heads of Xen's hvm_op arguments: a domain, then the rest. */
+struct hvm_arg
+{
+    uint16_t domid, pad;
+    uint32_t index;
+    uint64_t value;
+};
+
+struct hvm_trace
+{
+    uint16_t event, extra_bytes;
+    uint8_t extra[28];
+};
+
+struct kexec_range
+{
+    int32_t range, nr;
+    uint64_t size, start;
+};
+
+struct kexec_load
+{
+    uint8_t type, pad;
+    uint16_t arch;
+    uint32_t nr_segments;
+    uint64_t segments, entry_maddr;
+};
 
 /* The head of Xen's struct xen_mc (152 bytes in all). */
 struct mca_req
@@ -47,11 +91,21 @@ static struct xen_vnuma_topology_info vnuma_self, vnuma_pad;
 static struct xen_reserved_device_memory_map rdm_all, rdm_flags;
 static struct xen_mem_acquire_resource res_self, res_pad, res_none;
 static struct xen_pod_target pod_self, pod_none;
+static struct hvm_arg hvm_self, hvm_index, hvm_none, hvm_dom0;
+static struct hvm_trace trace_ok, trace_big, trace_class;
+static uint64_t hvm_now;
+static int32_t kexec_default = 0, kexec_crash = 1, kexec_bad = 7;
+static struct kexec_range range_crash, range_cpu, range_bad;
+static struct kexec_load load_many;
 static uint8_t eoi_page[4096] __attribute__((aligned(4096)));
 
 #define U(p) ((unsigned long)(p))
 #define MEM(cmd, arg, want) { #cmd " " #arg, __HYPERVISOR_memory_op, \
                               (cmd), U(arg), (want) }
+#define HVM(cmd, arg, want) { #cmd " " #arg, __HYPERVISOR_hvm_op, \
+                              (cmd), U(arg), (want) }
+#define KEXEC(cmd, arg, want) { #cmd " " #arg, __HYPERVISOR_kexec_op, \
+                                (cmd), U(arg), (want) }
 #define PHYS(cmd, arg, want) { #cmd " " #arg, __HYPERVISOR_physdev_op, \
                                (cmd), U(arg), (want) }
 
@@ -111,6 +165,56 @@ static const struct row rows[] = {
     MEM(XENMEM_get_sharing_shared_pages | (1UL << MEMOP_EXTENT_SHIFT), 0,
         -ENOSYS),
     MEM(XENMEM_machphys_compat_mfn_list, 0, -EOPNOTSUPP),
+    HVM(HVMOP_set_param, BAD_POINTER, -EFAULT),
+    HVM(HVMOP_set_param, &hvm_index, -EINVAL),
+    HVM(HVMOP_set_param, &hvm_none, -ESRCH),
+    HVM(HVMOP_set_param, &hvm_self, -EINVAL),
+    HVM(HVMOP_get_param, &hvm_index, -EINVAL),
+    HVM(HVMOP_get_param, &hvm_none, -ESRCH),
+    HVM(HVMOP_get_param, &hvm_dom0, -EINVAL),
+    HVM(HVMOP_flush_tlbs, 0, -EINVAL),
+    HVM(HVMOP_flush_tlbs, BAD_POINTER, -EINVAL),
+    HVM(HVMOP_pagetable_dying, BAD_POINTER, -EFAULT),
+    HVM(HVMOP_pagetable_dying, &hvm_none, -ESRCH),
+    HVM(HVMOP_pagetable_dying, &hvm_self, -EINVAL),
+    HVM(HVMOP_get_time, BAD_POINTER, -EFAULT),
+    HVM(HVMOP_get_time, &hvm_now, 0),
+    HVM(HVMOP_xentrace, BAD_POINTER, -EFAULT),
+    HVM(HVMOP_xentrace, &trace_ok, 0),
+    HVM(HVMOP_xentrace, &trace_big, -EINVAL),
+    HVM(HVMOP_xentrace, &trace_class, -EINVAL),
+    HVM(HVMOP_get_mem_type, &hvm_none, -ESRCH),
+    HVM(HVMOP_get_mem_type, &hvm_self, -EINVAL),
+    HVM(HVMOP_set_upcall_vector, BAD_POINTER, -EINVAL),
+    HVM(HVMOP_guest_request, 0, 0),
+    HVM(HVMOP_guest_request, &hvm_self, -EINVAL),
+    HVM(HVMOP_altp2m, BAD_POINTER, -EOPNOTSUPP),
+    HVM(14, &hvm_self, -ENOSYS),
+    HVM(1000, &hvm_self, -ENOSYS),
+    KEXEC(KEXEC_CMD_kexec, BAD_POINTER, -EFAULT),
+    KEXEC(KEXEC_CMD_kexec, &kexec_bad, -EINVAL),
+    KEXEC(KEXEC_CMD_kexec, &kexec_default, -ENOENT),
+    KEXEC(KEXEC_CMD_kexec_get_range, BAD_POINTER, -EFAULT),
+    KEXEC(KEXEC_CMD_kexec_get_range, &range_crash, 0),
+    KEXEC(KEXEC_CMD_kexec_get_range, &range_cpu, -ERANGE),
+    KEXEC(KEXEC_CMD_kexec_get_range, &range_bad, -EINVAL),
+    KEXEC(KEXEC_CMD_kexec_load, BAD_POINTER, -EFAULT),
+    KEXEC(KEXEC_CMD_kexec_load, &load_many, -EINVAL),
+    KEXEC(KEXEC_CMD_kexec_unload, BAD_POINTER, -EFAULT),
+    KEXEC(KEXEC_CMD_kexec_unload, &kexec_bad, -EINVAL),
+    KEXEC(KEXEC_CMD_kexec_unload, &kexec_default, 0),
+    KEXEC(KEXEC_CMD_kexec_status, BAD_POINTER, -EFAULT),
+    KEXEC(KEXEC_CMD_kexec_status, &kexec_bad, -EINVAL),
+    /* Xen's status is the slot bit, flipped by each unload. */
+    KEXEC(KEXEC_CMD_kexec_status, &kexec_default, 1),
+    KEXEC(KEXEC_CMD_kexec_unload, &kexec_default, 0),
+    KEXEC(KEXEC_CMD_kexec_status, &kexec_default, 0),
+    KEXEC(KEXEC_CMD_kexec_status, &kexec_crash, 0),
+    KEXEC(KEXEC_CMD_kexec_unload, &kexec_crash, 0),
+    KEXEC(KEXEC_CMD_kexec_status, &kexec_crash, 1),
+    KEXEC(KEXEC_CMD_kexec_unload, &kexec_crash, 0),
+    KEXEC(KEXEC_CMD_kexec_status, &kexec_crash, 0),
+    KEXEC(100, 0, 0),
 };
 
 static void setup(void)
@@ -157,6 +261,19 @@ static void setup(void)
     res_none.domid = NO_DOMAIN;
     pod_self.domid = DOMID_SELF;
     pod_none.domid = NO_DOMAIN;
+    hvm_self.domid = DOMID_SELF;
+    hvm_index.domid = DOMID_SELF;
+    hvm_index.index = 39;
+    hvm_none.domid = NO_DOMAIN;
+    hvm_dom0.domid = 0;
+    trace_big.extra_bytes = 29;
+    trace_class.event = 1u << 12;
+    range_crash.range = 0;
+    range_crash.size = range_crash.start = 1;
+    range_cpu.range = 2;
+    range_cpu.nr = -1;
+    range_bad.range = 99;
+    load_many.nr_segments = 16;
 }
 
 static void test_rows(void)
@@ -172,6 +289,9 @@ static void test_rows(void)
     }
     CHECK_EQ(mca_cpus.ncpus, 1);
     CHECK_EQ(rdm_all.nr_entries, 0);
+    CHECK(hvm_now > 0);
+    CHECK_EQ(range_crash.size, 0);
+    CHECK_EQ(range_crash.start, 0);
 }
 
 static void test_sysctl(void)

@@ -15,6 +15,8 @@ long memory_op_answer(unsigned long cmd, guest_va_t arg);
 long do_xenpmu_op(unsigned int op, guest_va_t arg);
 long do_mca(guest_va_t arg);
 long do_paging_domctl_cont(guest_va_t arg);
+long hvm_op_answer(unsigned long op, guest_va_t arg);
+long kexec_op_answer(unsigned long op, guest_va_t arg);
 
 /* sysctl's machine topology and free memory (common/sysctl-info.c). */
 struct xen_sysctl_availheap;

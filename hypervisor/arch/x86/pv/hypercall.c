@@ -228,6 +228,16 @@ static long hc_paging_domctl_cont(const struct cpu_user_regs *r)
     return do_paging_domctl_cont(r->rdi);
 }
 
+static long hc_hvm_op(const struct cpu_user_regs *r)
+{
+    return hvm_op_answer(r->rdi, r->rsi);
+}
+
+static long hc_kexec_op(const struct cpu_user_regs *r)
+{
+    return kexec_op_answer(r->rdi, r->rsi);
+}
+
 static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_mmu_update] = hc_mmu_update,
     [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
@@ -258,6 +268,8 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_xenpmu_op] = hc_xenpmu_op,
     [__HYPERVISOR_arch_0] = hc_mca,
     [__HYPERVISOR_arch_1] = hc_paging_domctl_cont,
+    [__HYPERVISOR_hvm_op] = hc_hvm_op,
+    [__HYPERVISOR_kexec_op] = hc_kexec_op,
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_sched_op] = hc_sched_op,
