@@ -5,7 +5,7 @@
  * (and retries on every clock update until that works), reads its CPUs'
  * ids and the firmware's leftovers, and powers off through ACPI S5.
  *
- * We have no MTRR, microcode, frequency or CPU hotplug control: those
+ * We have no MTRR control, microcode, frequency or CPU hotplug control: those
  * commands answer -ENOSYS, which is also Xen's answer to the frequency
  * and idle-time ones when the hypervisor keeps that control.
  */
@@ -15,6 +15,7 @@
 #include <hv/domain.h>
 #include <hv/sched.h>
 #include <hv/time.h>
+#include <hv/guest-access.h>
 #include <hv/platform-op.h>
 
 /* Firmware data that a multiboot loader never collects. */
@@ -88,6 +89,30 @@ static long enter_acpi_sleep(const struct xenpf_enter_acpi_sleep *s)
     return arch_acpi_sleep(s->sleep_state);
 }
 
+/*
+ * QEMU's CPUs have eight variable MTRRs, as Xen counts them.  We do not
+ * read them: every one is reported unused (Xen reports SeaBIOS's real
+ * ones, so only the unused high registers agree).
+ */
+#define NR_VAR_MTRRS 8
+
+/*
+ * Our symbol table is empty: number 0 is already its end, which Xen
+ * answers with an empty name; past the end is out of range.
+ */
+static long get_symbol(struct xenpf_symdata *sym)
+{
+    static const char empty[1];
+
+    if ( sym->symnum > 0 )
+        return -ERANGE;
+    if ( sym->namelen &&
+         copy_to_guest((guest_va_t)sym->name.p, empty, sizeof(empty)) )
+        return -EFAULT;
+    sym->namelen = sizeof(empty);
+    return 0;
+}
+
 long platform_op(struct domain *caller, struct xen_platform_op *op,
                  bool *copy_back)
 {
@@ -149,6 +174,19 @@ long platform_op(struct domain *caller, struct xen_platform_op *op,
             return -EINVAL;
         /* Deliberately unlike Xen: our CPUs stay, whatever dom0 asks. */
         return -EOPNOTSUPP;
+
+    case XENPF_read_memtype:
+        if ( op->u.read_memtype.reg >= NR_VAR_MTRRS )
+            return -EINVAL;
+        op->u.read_memtype.mfn = 0;
+        op->u.read_memtype.nr_mfns = 0;
+        op->u.read_memtype.type = 0;
+        *copy_back = true;
+        return 0;
+
+    case XENPF_get_symbol:
+        *copy_back = true;
+        return get_symbol(&op->u.symdata);
     }
     return -ENOSYS;
 }

@@ -6,6 +6,7 @@
  */
 #include "dom-util.h"
 #include <public/physdev.h>
+#include <public/platform.h>
 
 const char test_title[] = "xen-answers: refusals and small answers as Xen's";
 
@@ -322,9 +323,39 @@ static void test_sysctl(void)
     CHECK_EQ(sysctl(&op), -EOPNOTSUPP);
 }
 
+static long platform(struct xen_platform_op *op, uint32_t cmd)
+{
+    op->cmd = cmd;
+    op->interface_version = XENPF_INTERFACE_VERSION;
+    return hypercall1(__HYPERVISOR_platform_op, U(op));
+}
+
+static void test_platform(void)
+{
+    struct xen_platform_op op;
+    char name[8] = "x";
+
+    /* QEMU's CPUs have 8 variable MTRRs; SeaBIOS leaves the last unused. */
+    memset(&op, 0, sizeof(op));
+    op.u.read_memtype.reg = 7;
+    op.u.read_memtype.nr_mfns = 5;
+    CHECK_EQ(platform(&op, XENPF_read_memtype), 0);
+    CHECK_EQ(op.u.read_memtype.nr_mfns, 0);
+    op.u.read_memtype.reg = 8;
+    CHECK_EQ(platform(&op, XENPF_read_memtype), -EINVAL);
+
+    memset(&op, 0, sizeof(op));
+    op.u.symdata.symnum = ~0u;
+    op.u.symdata.namelen = sizeof(name);
+    op.u.symdata.name.p = name;
+    CHECK_EQ(platform(&op, XENPF_get_symbol), -ERANGE);
+    CHECK_EQ(name[0], 'x');
+}
+
 void test_main(void)
 {
     setup();
     test_rows();
     test_sysctl();
+    test_platform();
 }
