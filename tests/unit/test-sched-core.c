@@ -340,6 +340,36 @@ static void test_block_kick(void)
     machine_stop();
 }
 
+/*
+ * Short bursts, as an idle guest's timer wakes: the accounting tick starts
+ * a period after the wake and stops when the VCPU blocks again, so the
+ * idle CPU is left with no timer at all.
+ */
+static void test_tick_stops_on_idle(void)
+{
+    struct vcpu *v;
+
+    machine_start(1);
+    v = new_running_vcpu(0, 256, 0);
+    pass();
+    for ( unsigned int i = 0; i < 5; i++ )
+    {
+        vcpu_block_prepare(v);
+        CU_ASSERT(vcpu_block_commit(v));
+        pass();
+        CU_ASSERT_PTR_NULL(on_cpu[0]);
+        CU_ASSERT_EQUAL(deadline, 0);
+        run_until(now + MS(7), 0);
+        vcpu_kick(v);
+        /* Only the tick is armed yet: a period on. */
+        CU_ASSERT_EQUAL(deadline, now + MS(30));
+        pass();
+        CU_ASSERT_PTR_EQUAL(on_cpu[0], v);
+        run_until(now + MS(1), 0);
+    }
+    machine_stop();
+}
+
 static void test_poll_ends_with_block(void)
 {
     struct vcpu *v;
@@ -640,6 +670,7 @@ static void test_remove(void)
 static CU_TestInfo core_tests[] = {
     { "a VCPU that may run is switched to", test_wake_and_run },
     { "block, kick, and the races between", test_block_kick },
+    { "the tick stops when nothing may run", test_tick_stops_on_idle },
     { "a poll ends when the block does", test_poll_ends_with_block },
     { "pauses and dying domains", test_pause },
     { "equal shares, and yield", test_share_and_yield },

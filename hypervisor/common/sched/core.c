@@ -60,9 +60,13 @@ static struct sched_pcpu pcpu[SCHED_MAX_CPUS];
 static unsigned int nr_cpus;
 
 /*
- * The accounting tick runs while some VCPU wants a CPU (nr_runnable, the
- * units the policy holds runnable): an idle machine takes no interrupts
- * for it.
+ * The accounting tick runs only while some VCPU wants a CPU (nr_runnable,
+ * the units the policy holds runnable).  It stops as soon as the last one
+ * blocks, not at its next expiry (as Xen's credit tick stops when its
+ * CPU idles): idle guests wake briefly and often, and a tick armed by each
+ * wake would outlive it.  A wake restarts it one period on; the policy
+ * shares out the time that really passed, and a unit found blocked by a
+ * tick forgets its debt, so bursts the tick missed cost nothing lasting.
  */
 static struct timer account_timer;
 static bool account_on;
@@ -149,6 +153,16 @@ static void policy_wake(struct vcpu *v, uint64_t now)
     tickle_idle(u);
 }
 
+/* The last runnable unit went: nothing to account until one wakes. */
+static void account_idle(void)
+{
+    if ( !nr_runnable && account_on )
+    {
+        account_on = false;
+        timer_stop(&account_timer);
+    }
+}
+
 static void policy_sleep(struct vcpu *v, uint64_t now)
 {
     struct sched_unit *u = &v->sched_unit;
@@ -156,6 +170,7 @@ static void policy_sleep(struct vcpu *v, uint64_t now)
     if ( u->runnable )
         nr_runnable--;
     ops->sleep(u, now);
+    account_idle();
     if ( v->is_running )
         raise_resched(v->processor);
 }
@@ -205,6 +220,7 @@ void sched_remove_vcpu(struct vcpu *v)
     if ( v->sched_unit.runnable )
         nr_runnable--;
     ops->remove_unit(&v->sched_unit);
+    account_idle();
     spin_unlock_irqrestore(&sched_lock, flags);
 }
 
