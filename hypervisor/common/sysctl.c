@@ -11,9 +11,37 @@
 #include <hv/domain.h>
 #include <hv/domctl.h>
 #include <hv/guest-access.h>
+#include <hv/lib.h>
+#include <hv/sched.h>
 #include <hv/answers.h>
 
 static spinlock_t sysctl_lock = SPIN_LOCK_UNLOCKED;
+
+/*
+ * get_pmstat's head (the rest is Xen's public sysctl.h).  No frequency
+ * driver runs here, nor on the reference QEMU machine: P-states and
+ * unknown categories are "no device".  Xen counts idle (C-) states itself;
+ * we keep no idle statistics and deliberately refuse those.
+ */
+#define PMSTAT_CATEGORY_MASK    0xf0
+#define PMSTAT_CX               0x20
+struct pmstat_head
+{
+    uint32_t type;
+    uint32_t cpuid;
+};
+
+static long sysctl_get_pmstat(const struct xen_sysctl *op)
+{
+    struct pmstat_head h;
+
+    memcpy(&h, op->u.pad, sizeof(h));
+    if ( h.cpuid >= arch_nr_cpus() )
+        return -EINVAL;
+    if ( (h.type & PMSTAT_CATEGORY_MASK) == PMSTAT_CX )
+        return -EOPNOTSUPP;
+    return -ENODEV;
+}
 
 static long sysctl_dispatch(struct domain *caller, struct xen_sysctl *op)
 {
@@ -45,6 +73,9 @@ static long sysctl_dispatch(struct domain *caller, struct xen_sysctl *op)
 
     case XEN_SYSCTL_numainfo:
         return sysctl_numainfo(&op->u.numainfo);
+
+    case XEN_SYSCTL_get_pmstat:
+        return sysctl_get_pmstat(op);
 
     case XEN_SYSCTL_coverage_op:
         /* Xen built without coverage counters, as Debian's is. */

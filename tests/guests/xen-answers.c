@@ -300,6 +300,7 @@ static void test_sysctl(void)
     struct xen_sysctl op;
     uint32_t distance = 0;
     struct xen_sysctl_meminfo mem = { 0 };
+    uint32_t *pmstat;
 
     sysctl_init(&op, XEN_SYSCTL_availheap);
     op.u.availheap.node = -1;
@@ -321,6 +322,16 @@ static void test_sysctl(void)
 
     sysctl_init(&op, XEN_SYSCTL_coverage_op);
     CHECK_EQ(sysctl(&op), -EOPNOTSUPP);
+
+    /* get_pmstat: type, then CPU; no P-state driver on QEMU. */
+    sysctl_init(&op, XEN_SYSCTL_get_pmstat);
+    pmstat = (uint32_t *)op.u.pad;
+    pmstat[0] = 0x11;                       /* PMSTAT_get_max_px */
+    CHECK_EQ(sysctl(&op), -ENODEV);
+    pmstat[0] = 0x31;                       /* no such category */
+    CHECK_EQ(sysctl(&op), -ENODEV);
+    pmstat[1] = 1000;
+    CHECK_EQ(sysctl(&op), -EINVAL);
 }
 
 static long platform(struct xen_platform_op *op, uint32_t cmd)
