@@ -343,7 +343,8 @@ static void test_block_kick(void)
 /*
  * Short bursts, as an idle guest's timer wakes: the accounting tick starts
  * a period after the wake and stops when the VCPU blocks again, so the
- * idle CPU is left with no timer at all.
+ * idle CPU is left with no timer at all; the bursts no tick saw leave no
+ * debt behind.
  */
 static void test_tick_stops_on_idle(void)
 {
@@ -363,6 +364,8 @@ static void test_tick_stops_on_idle(void)
         vcpu_kick(v);
         /* Only the tick is armed yet: a period on. */
         CU_ASSERT_EQUAL(deadline, now + MS(30));
+        /* The idle spell was settled: the last burst left no debt. */
+        CU_ASSERT(v->sched_unit.credit >= 0);
         pass();
         CU_ASSERT_PTR_EQUAL(on_cpu[0], v);
         run_until(now + MS(1), 0);

@@ -64,9 +64,8 @@ static unsigned int nr_cpus;
  * the units the policy holds runnable).  It stops as soon as the last one
  * blocks, not at its next expiry (as Xen's credit tick stops when its
  * CPU idles): idle guests wake briefly and often, and a tick armed by each
- * wake would outlive it.  A wake restarts it one period on; the policy
- * shares out the time that really passed, and a unit found blocked by a
- * tick forgets its debt, so bursts the tick missed cost nothing lasting.
+ * wake would outlive it.  A wake restarts it one period on, after
+ * settling the idle spell (policy_wake()).
  */
 static struct timer account_timer;
 static bool account_on;
@@ -139,8 +138,16 @@ static void policy_wake(struct vcpu *v, uint64_t now)
 {
     struct sched_unit *u = &v->sched_unit;
     bool was = u->runnable;
-    int cpu = ops->wake(u, now);
+    int cpu;
 
+    /*
+     * The first wake after an idle spell settles the periods no tick saw,
+     * before it counts as runnable: as a tick finding it blocked would,
+     * this forgives what its short bursts overdrew meanwhile.
+     */
+    if ( !account_on && !was )
+        ops->account(now);
+    cpu = ops->wake(u, now);
     if ( !was && u->runnable )
         nr_runnable++;
     if ( nr_runnable && !account_on )
