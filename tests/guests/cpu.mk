@@ -398,7 +398,8 @@ EXTRA_DIST += $(CPU_BOOT_CASES)
 # and cpu-cpuid-domu build from dom0, linked into them as data.
 check_PROGRAMS += tests/guests/cpu-domu.elf
 tests_guests_cpu_domu_elf_SOURCES = tests/guests/cpu-domu.c \
-	tests/guests/cpu-xsave.h tests/guests/dom-util.h $(GUEST_NOTES)
+	tests/guests/domu-console.c tests/guests/cpu-xsave.h \
+	tests/guests/dom-util.h $(GUEST_NOTES)
 tests_guests_cpu_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_cpu_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_cpu_domu_elf_CFLAGS = $(GUEST_C_OPTS)
@@ -448,7 +449,8 @@ EXTRA_DIST += $(CPU_XSAVE_CASES)
 # state, from dom0 against cpu-xsave-domu, linked into it as data.
 check_PROGRAMS += tests/guests/cpu-xsave-domu.elf
 tests_guests_cpu_xsave_domu_elf_SOURCES = tests/guests/cpu-xsave-domu.c \
-	tests/guests/cpu-xsave.h tests/guests/dom-util.h $(GUEST_NOTES)
+	tests/guests/domu-console.c tests/guests/cpu-xsave.h \
+	tests/guests/dom-util.h $(GUEST_NOTES)
 tests_guests_cpu_xsave_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_cpu_xsave_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_cpu_xsave_domu_elf_CFLAGS = $(GUEST_C_OPTS)

@@ -16,55 +16,6 @@ const char test_title[] = "platform-domu: a domain built by dom0";
 
 #define PAGE_SZ 4096UL
 
-static struct xencons_interface *ring;
-
-/* Our console ring, wherever the builder put it among our frames. */
-static struct xencons_interface *console_ring(void)
-{
-    const unsigned long *p2m = (const unsigned long *)start_info->mfn_list;
-
-    for ( unsigned long pfn = 0; pfn < start_info->nr_pages; pfn++ )
-        if ( p2m[pfn] == start_info->console.domU.mfn )
-            return (struct xencons_interface *)(VIRT_BASE + pfn * PAGE_SZ);
-    return NULL;
-}
-
-void console_write(const char *s, size_t n)
-{
-    struct evtchn_send send = { .port = start_info->console.domU.evtchn };
-    XENCONS_RING_IDX prod;
-
-    if ( !ring && !(ring = console_ring()) )
-        return;
-    /* dom0 reads the ring once we are done: what does not fit is lost. */
-    prod = ring->out_prod;
-    for ( size_t i = 0; i < n && prod - ring->out_cons < sizeof(ring->out);
-          i++ )
-        ring->out[MASK_XENCONS_IDX(prod++, ring->out)] = s[i];
-    __atomic_store_n(&ring->out_prod, prod, __ATOMIC_RELEASE);
-    hypercall2(__HYPERVISOR_event_channel_op, EVTCHNOP_send, &send);
-}
-
-int vprintf(const char *fmt, va_list ap)
-{
-    char buf[256];
-    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-
-    console_write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
-    return n;
-}
-
-int printf(const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vprintf(fmt, ap);
-    va_end(ap);
-    return n;
-}
-
 static long vcpu_op(int cmd, unsigned int vcpu, void *arg)
 {
     return hypercall3(__HYPERVISOR_vcpu_op, cmd, vcpu, (unsigned long)arg);

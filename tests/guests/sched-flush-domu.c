@@ -18,7 +18,11 @@ const char test_title[] = "sched-flush-domu: remote page flushes";
 #define SWEEP_PAGES 16
 #define MS          1000000ULL
 
-static struct xencons_interface *ring;
+/* --- the reader --------------------------------------------------------- */
+
+static uint8_t page_a[PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
+static uint8_t page_b[PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
+static uint8_t sweep[SWEEP_PAGES * PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
 
 static unsigned long mfn_of(const void *va)
 {
@@ -27,55 +31,6 @@ static unsigned long mfn_of(const void *va)
     return p2m[((unsigned long)va - VIRT_BASE) / PAGE_SZ];
 }
 
-void console_write(const char *s, size_t n)
-{
-    XENCONS_RING_IDX prod;
-    struct evtchn_send send;
-
-    if ( !ring )
-    {
-        for ( unsigned long pfn = 0; pfn < start_info->nr_pages; pfn++ )
-            if ( mfn_of((void *)(VIRT_BASE + pfn * PAGE_SZ)) ==
-                 start_info->console.domU.mfn )
-                ring = (void *)(VIRT_BASE + pfn * PAGE_SZ);
-        if ( !ring )
-            return;
-    }
-    prod = ring->out_prod;
-    /* Nobody drains the ring while we run: what does not fit is lost. */
-    for ( size_t i = 0; i < n && prod - ring->out_cons < sizeof(ring->out);
-          i++ )
-        ring->out[MASK_XENCONS_IDX(prod++, ring->out)] = s[i];
-    __atomic_store_n(&ring->out_prod, prod, __ATOMIC_RELEASE);
-    send.port = start_info->console.domU.evtchn;
-    hypercall2(__HYPERVISOR_event_channel_op, EVTCHNOP_send, &send);
-}
-
-int vprintf(const char *fmt, va_list ap)
-{
-    char buf[160];
-    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-
-    console_write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
-    return n;
-}
-
-int printf(const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vprintf(fmt, ap);
-    va_end(ap);
-    return n;
-}
-
-/* --- the reader --------------------------------------------------------- */
-
-static uint8_t page_a[PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
-static uint8_t page_b[PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
-static uint8_t sweep[SWEEP_PAGES * PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
 static uint8_t vcpu1_stack[8192] __attribute__((aligned(16)));
 static unsigned long sweeps;        /* the reader's rounds */
 static uint8_t seen;                /* what page_a's address held */

@@ -6,7 +6,7 @@
 # The domU: a guest like the others, which dom0 carries as data.
 check_PROGRAMS += tests/guests/sched-domu.elf
 tests_guests_sched_domu_elf_SOURCES = tests/guests/sched-domu.c \
-	tests/guests/dom-util.h $(GUEST_NOTES)
+	tests/guests/domu-console.c tests/guests/dom-util.h $(GUEST_NOTES)
 tests_guests_sched_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_sched_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_sched_domu_elf_CFLAGS = $(GUEST_C_OPTS)
@@ -86,7 +86,7 @@ EXTRA_DIST += $(SCHED_CASES)
 # Remote page flushes: sched-flush builds its domU from its own image.
 check_PROGRAMS += tests/guests/sched-flush-domu.elf
 tests_guests_sched_flush_domu_elf_SOURCES = tests/guests/sched-flush-domu.c \
-	tests/guests/dom-util.h $(GUEST_NOTES)
+	tests/guests/domu-console.c tests/guests/dom-util.h $(GUEST_NOTES)
 tests_guests_sched_flush_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_sched_flush_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_sched_flush_domu_elf_CFLAGS = $(GUEST_C_OPTS)

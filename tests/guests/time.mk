@@ -110,7 +110,7 @@ EXTRA_DIST += $(TIME_BOOT_CASES) tests/guests/time-util.h
 # platform-domu image (linked into them by libplatform-image.a).
 check_PROGRAMS += tests/guests/platform-domu.elf
 tests_guests_platform_domu_elf_SOURCES = tests/guests/platform-domu.c \
-	tests/guests/dom-util.h $(GUEST_NOTES)
+	tests/guests/domu-console.c tests/guests/dom-util.h $(GUEST_NOTES)
 tests_guests_platform_domu_elf_CPPFLAGS = $(GUEST_CPP_OPTS)
 tests_guests_platform_domu_elf_CCASFLAGS = $(GUEST_AS_OPTS)
 tests_guests_platform_domu_elf_CFLAGS = $(GUEST_C_OPTS)
