@@ -25,33 +25,9 @@
 
 #include "mm-env.h"
 
-static bool all_ram(mfn_t mfn)
-{
-    return true;
-}
-
 static int setup(void)
 {
-    void *meta = malloc(page_alloc_meta_bytes((paddr_t)NR_FRAMES << 12));
-
-    mm_test_arena = aligned_alloc(PAGE_SIZE, (size_t)NR_FRAMES * PAGE_SIZE);
-    if ( !meta || !mm_test_arena )
-        return -1;
-    page_alloc_init((paddr_t)NR_FRAMES << 12, meta);
-    free_range((paddr_t)FIRST_RAM << 12, (paddr_t)NR_FRAMES << 12);
-    frame_table_init(calloc(NR_FRAMES, sizeof(struct page_info)), NR_FRAMES,
-                     all_ram);
-    for ( unsigned int i = 256; i <= 271; i++ )
-        idle_pg_table[i] = 0x1000UL * i | 3;
-    dom.domain_id = 0;
-    dom.max_pages = 600;
-    dom.max_vcpus = 1;
-    dom.shared_info = &shinfo;
-    dom.vcpu[0] = &vcpu0;
-    vcpu0.domain = &dom;
-    vcpu0.arch.kernel_mode = true;
-    hardware_domain = &dom;
-    return 0;
+    return mm_env_init(600, false);
 }
 
 /* --- scripted preemption ------------------------------------------------ */

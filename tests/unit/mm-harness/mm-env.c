@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The faked MMU environment of mm-env.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <hv/types.h>
@@ -23,6 +24,36 @@ struct vcpu vcpu0;
 struct shared_info shinfo;
 unsigned long m2p[NR_FRAMES];
 bool mm_env_privileged_iomem;
+
+static bool all_ram(mfn_t mfn)
+{
+    return true;
+}
+
+int mm_env_init(unsigned long max_pages, bool privileged)
+{
+    void *meta = malloc(page_alloc_meta_bytes((paddr_t)NR_FRAMES << 12));
+    struct page_info *ft = calloc(NR_FRAMES, sizeof(struct page_info));
+
+    mm_test_arena = aligned_alloc(PAGE_SIZE, (size_t)NR_FRAMES * PAGE_SIZE);
+    if ( !meta || !ft || !mm_test_arena )
+        return -1;
+    page_alloc_init((paddr_t)NR_FRAMES << 12, meta);
+    free_range((paddr_t)FIRST_RAM << 12, (paddr_t)NR_FRAMES << 12);
+    frame_table_init(ft, NR_FRAMES, all_ram);
+    for ( unsigned int i = 256; i <= 271; i++ )
+        idle_pg_table[i] = 0x1000UL * i | 3;
+    dom.domain_id = 0;
+    dom.is_privileged = privileged;
+    dom.max_pages = max_pages;
+    dom.max_vcpus = 1;
+    dom.shared_info = &shinfo;
+    dom.vcpu[0] = &vcpu0;
+    vcpu0.domain = &dom;
+    vcpu0.arch.kernel_mode = true;
+    hardware_domain = &dom;
+    return 0;
+}
 
 struct vcpu *current_vcpu(void)
 {

@@ -24,4 +24,11 @@ extern unsigned long m2p[NR_FRAMES];
 /* iomem_check(): may the privileged domain map I/O frames below 4 GiB? */
 extern bool mm_env_privileged_iomem;
 
+/*
+ * Allocator, frame table (every frame RAM) and arena for NR_FRAMES frames,
+ * and dom (id 0, the hardware domain) with vcpu0 in kernel mode.  0, or -1
+ * if memory ran out.
+ */
+int mm_env_init(unsigned long max_pages, bool privileged);
+
 #endif /* MM_ENV_H */
