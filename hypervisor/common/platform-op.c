@@ -90,13 +90,6 @@ static long enter_acpi_sleep(const struct xenpf_enter_acpi_sleep *s)
 }
 
 /*
- * QEMU's CPUs have eight variable MTRRs, as Xen counts them.  We do not
- * read them: every one is reported unused (Xen reports SeaBIOS's real
- * ones, so only the unused high registers agree).
- */
-#define NR_VAR_MTRRS 8
-
-/*
  * Our symbol table is empty: number 0 is already its end, which Xen
  * answers with an empty name; past the end is out of range.
  */
@@ -176,13 +169,19 @@ long platform_op(struct domain *caller, struct xen_platform_op *op,
         return -EOPNOTSUPP;
 
     case XENPF_read_memtype:
-        if ( op->u.read_memtype.reg >= NR_VAR_MTRRS )
-            return -EINVAL;
-        op->u.read_memtype.mfn = 0;
-        op->u.read_memtype.nr_mfns = 0;
-        op->u.read_memtype.type = 0;
+    {
+        uint64_t mfn, nr;
+        uint32_t type;
+        int rc = arch_var_mtrr(op->u.read_memtype.reg, &mfn, &nr, &type);
+
+        if ( rc )
+            return rc;
+        op->u.read_memtype.mfn = mfn;
+        op->u.read_memtype.nr_mfns = nr;
+        op->u.read_memtype.type = type;
         *copy_back = true;
         return 0;
+    }
 
     case XENPF_get_symbol:
         *copy_back = true;

@@ -346,7 +346,7 @@ static void test_platform(void)
     struct xen_platform_op op;
     char name[8] = "x";
 
-    /* QEMU's CPUs have 8 variable MTRRs; SeaBIOS leaves the last unused. */
+    /* QEMU's CPUs have 8 variable MTRRs; SeaBIOS leaves the last off. */
     memset(&op, 0, sizeof(op));
     op.u.read_memtype.reg = 7;
     op.u.read_memtype.nr_mfns = 5;
@@ -354,6 +354,19 @@ static void test_platform(void)
     CHECK_EQ(op.u.read_memtype.nr_mfns, 0);
     op.u.read_memtype.reg = 8;
     CHECK_EQ(platform(&op, XENPF_read_memtype), -EINVAL);
+    /*
+     * The CPU's own ranges: SeaBIOS makes the PCI hole up to 4 GiB
+     * uncached with the first, and leaves the second off.
+     */
+    memset(&op, 0, sizeof(op));
+    CHECK_EQ(platform(&op, XENPF_read_memtype), 0);
+    CHECK(op.u.read_memtype.nr_mfns != 0);
+    CHECK_EQ(op.u.read_memtype.mfn + op.u.read_memtype.nr_mfns, 0x100000);
+    CHECK_EQ(op.u.read_memtype.type, 0);
+    memset(&op, 0, sizeof(op));
+    op.u.read_memtype.reg = 1;
+    CHECK_EQ(platform(&op, XENPF_read_memtype), 0);
+    CHECK_EQ(op.u.read_memtype.nr_mfns, 0);
 
     memset(&op, 0, sizeof(op));
     op.u.symdata.symnum = ~0u;

@@ -59,6 +59,18 @@ uint8_t arch_kbd_shift_flags(void)
     return 0x20;
 }
 
+/* Two ranges: the first write-back over 2 GiB, the second off. */
+int arch_var_mtrr(unsigned int reg, uint64_t *mfn, uint64_t *nr_mfns,
+                  uint32_t *type)
+{
+    if ( reg >= 2 )
+        return -EINVAL;
+    *mfn = 0;
+    *nr_mfns = reg ? 0 : 0x80000;
+    *type = reg ? 0 : 6;
+    return 0;
+}
+
 int arch_acpi_sleep(uint32_t state)
 {
     sleep_state = state;
@@ -352,6 +364,21 @@ static void test_quirk(void)
     CU_ASSERT_EQUAL(call(), -EINVAL);
 }
 
+static void test_memtype(void)
+{
+    struct xen_platform_op *op = op_init(XENPF_read_memtype);
+
+    op->u.read_memtype.reg = 0;
+    CU_ASSERT_EQUAL(call(), 0);
+    CU_ASSERT_EQUAL(op->u.read_memtype.nr_mfns, 0x80000);
+    CU_ASSERT_EQUAL(op->u.read_memtype.type, 6);
+    op->u.read_memtype.reg = 1;
+    CU_ASSERT_EQUAL(call(), 0);
+    CU_ASSERT_EQUAL(op->u.read_memtype.nr_mfns, 0);
+    op->u.read_memtype.reg = 2;
+    CU_ASSERT_EQUAL(call(), -EINVAL);
+}
+
 static CU_TestInfo platform_tests[] = {
     { "checks in Xen's order", test_checks },
     { "settime", test_settime },
@@ -360,6 +387,7 @@ static CU_TestInfo platform_tests[] = {
     { "firmware info", test_firmware },
     { "acpi sleep", test_acpi_sleep },
     { "quirks", test_quirk },
+    { "read_memtype", test_memtype },
     CU_TEST_INFO_NULL,
 };
 

@@ -42,4 +42,12 @@ uint8_t arch_kbd_shift_flags(void);
  */
 int arch_acpi_sleep(uint32_t state);
 
+/*
+ * Variable-range MTRR 'reg' of this CPU: its first frame, its size in
+ * frames and its memory type, all 0 for a range that is off; -EINVAL past
+ * the CPU's ranges.
+ */
+int arch_var_mtrr(unsigned int reg, uint64_t *mfn, uint64_t *nr_mfns,
+                  uint32_t *type);
+
 #endif /* HV_PLATFORM_OP_H */
