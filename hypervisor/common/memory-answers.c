@@ -9,6 +9,7 @@
 #include <hv/domain.h>
 #include <hv/guest-access.h>
 #include <hv/hypercall.h>
+#include <hv/mm.h>
 #include <hv/page-alloc.h>
 #include <public/memory.h>
 
@@ -96,10 +97,7 @@ static long access_op(guest_va_t arg)
     return -EINVAL;
 }
 
-/*
- * A claim is checked as Xen checks it but not staked: a later allocation
- * may still fail, and a second claim is not refused as Xen refuses it.
- */
+/* A claim stakes free frames for a domain (frame-table.c keeps it). */
 static long claim_pages(unsigned long start_extent, guest_va_t arg)
 {
     struct xen_memory_reservation r;
@@ -116,11 +114,7 @@ static long claim_pages(unsigned long start_extent, guest_va_t arg)
         return -EINVAL;
     if ( !current_domain()->is_privileged )
         return -EPERM;
-    if ( !r.nr_extents )
-        return 0;
-    if ( r.nr_extents <= d->tot_pages || r.nr_extents > d->max_pages )
-        return -EINVAL;
-    return r.nr_extents - d->tot_pages > free_page_count() ? -ENOMEM : 0;
+    return domain_set_claim(d, r.nr_extents);
 }
 
 /* No domain here is given a virtual NUMA layout. */

@@ -494,6 +494,39 @@ static void test_exchange(void)
     free_all();
 }
 
+/* A claim keeps free frames for its domain, against everyone else. */
+static void test_claims(void)
+{
+    static struct domain other = { .domain_id = 1, .max_pages = NR_FRAMES };
+    unsigned long free0 = free_page_count(), got = 0;
+    struct page_info *pg;
+
+    CU_ASSERT_EQUAL(domain_set_claim(&dom, 0), 0);
+    CU_ASSERT_EQUAL(domain_set_claim(&dom, dom.max_pages + 1), -EINVAL);
+    CU_ASSERT_EQUAL(domain_set_claim(&dom, 100), 0);
+    CU_ASSERT_EQUAL(dom.outstanding_pages, 100);
+    /* One claim at a time. */
+    CU_ASSERT_EQUAL(domain_set_claim(&dom, 120), -EINVAL);
+    /* Another domain gets all the free frames but the claimed ones. */
+    while ( (pg = alloc_domheap_pages(&other, 0, 0)) )
+        got++;
+    CU_ASSERT_EQUAL(got, free0 - 100);
+    CU_ASSERT_EQUAL(domain_set_claim(&other, 50), -EINVAL);
+    /* The claimer still gets what it was promised, and the claim shrinks. */
+    for ( unsigned int i = 0; i < 60; i++ )
+        CU_ASSERT_PTR_NOT_NULL(alloc_domheap_pages(&dom, 0, 0));
+    CU_ASSERT_EQUAL(dom.outstanding_pages, 40);
+    /* Cancelled, the rest goes to whoever asks first. */
+    CU_ASSERT_EQUAL(domain_set_claim(&dom, 0), 0);
+    CU_ASSERT_PTR_NOT_NULL(alloc_domheap_pages(&other, 0, 0));
+    for ( mfn_t m = FIRST_RAM; m < NR_FRAMES; m++ )
+        if ( mfn_to_page(m)->owner == &other )
+            put_page_alloc_ref(mfn_to_page(m));
+    CU_ASSERT_EQUAL(other.tot_pages, 0);
+    free_all();
+    CU_ASSERT_EQUAL(free_page_count(), free0);
+}
+
 static CU_TestInfo tests[] = {
     { "init", test_init },
     { "alloc and scrub", test_alloc_scrub },
@@ -507,6 +540,7 @@ static CU_TestInfo tests[] = {
     { "random walk, audited", test_random_walk },
     { "reservations", test_reservations },
     { "exchange", test_exchange },
+    { "claims", test_claims },
     CU_TEST_INFO_NULL,
 };
 

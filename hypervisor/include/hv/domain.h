@@ -80,6 +80,7 @@ struct domain
     struct shared_info *shared_info;
     unsigned long tot_pages;        /* frames this domain owns */
     unsigned long max_pages;
+    unsigned long outstanding_pages;    /* XENMEM_claim_pages, not yet got */
     unsigned int max_vcpus;
     struct vcpu *vcpu[HV_MAX_VCPUS];
     struct timer watchdog[NR_DOMAIN_WATCHDOG_TIMERS];

@@ -144,6 +144,12 @@ void put_page_and_type(struct page_info *pg);
  */
 struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
                                       unsigned int addr_bits);
+/*
+ * XENMEM_claim_pages: stake free frames for d until it owns 'pages' in
+ * all, so that other domains' allocations cannot take them; 0 cancels.
+ * Xen's checks and codes (-EINVAL over a claim or out of range, -ENOMEM).
+ */
+int domain_set_claim(struct domain *d, unsigned long pages);
 /* Frames [mfn, mfn + nr) the caller allocated, given to d as above. */
 int assign_frames(struct domain *d, mfn_t mfn, unsigned long nr);
 /* Drop the owner's allocation reference (ballooning out a frame). */

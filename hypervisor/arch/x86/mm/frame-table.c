@@ -492,13 +492,42 @@ int assign_frames(struct domain *d, mfn_t mfn, unsigned long nr)
     return 0;
 }
 
+/* Frames staked by claims, all domains together: part of what is free. */
+static unsigned long outstanding_claims;
+
+int domain_set_claim(struct domain *d, unsigned long pages)
+{
+    unsigned long claim, free = free_page_count();
+
+    if ( !pages )
+    {
+        outstanding_claims -= d->outstanding_pages;
+        d->outstanding_pages = 0;
+        return 0;
+    }
+    if ( d->outstanding_pages )
+        return -EINVAL;
+    if ( pages <= d->tot_pages || pages > d->max_pages )
+        return -EINVAL;
+    claim = pages - d->tot_pages;
+    if ( outstanding_claims > free || claim > free - outstanding_claims )
+        return -ENOMEM;
+    d->outstanding_pages = claim;
+    outstanding_claims += claim;
+    return 0;
+}
+
 struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
                                       unsigned int addr_bits)
 {
-    unsigned long nr = 1UL << order;
+    unsigned long nr = 1UL << order, got;
     paddr_t pa;
 
     if ( order > MAX_ORDER || d->tot_pages + nr > d->max_pages )
+        return NULL;
+    /* Others' claims are not ours to take; our own claim covers us. */
+    if ( outstanding_claims + nr > free_page_count() &&
+         d->outstanding_pages < nr )
         return NULL;
     pa = alloc_pages(order);
     if ( !pa )
@@ -514,6 +543,9 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
     for ( unsigned long i = 0; i < nr; i++ )
         memset(frame_va((pa >> PAGE_SHIFT) + i), 0, PAGE_SIZE);
     assign_frames(d, pa >> PAGE_SHIFT, nr);
+    got = MIN(nr, d->outstanding_pages);
+    d->outstanding_pages -= got;
+    outstanding_claims -= got;
     return mfn_to_page(pa >> PAGE_SHIFT);
 }
 
