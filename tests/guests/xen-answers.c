@@ -135,6 +135,8 @@ static const struct row rows[] = {
     PHYS(PHYSDEVOP_pirq_eoi_gmfn_v2, &eoi_bad, -EINVAL),
     PHYS(PHYSDEVOP_pirq_eoi_gmfn_v1, BAD_POINTER, -EFAULT),
     PHYS(PHYSDEVOP_pirq_eoi_gmfn_v2, &eoi_own, 0),
+    /* Registered once: the page stays held. */
+    PHYS(PHYSDEVOP_pirq_eoi_gmfn_v1, &eoi_own, -EBUSY),
     MEM(XENMEM_add_to_physmap, &xatp_self, -EACCES),
     MEM(XENMEM_add_to_physmap, &xatp_foreign, -ENOSYS),
     MEM(XENMEM_add_to_physmap, &xatp_none, -ESRCH),

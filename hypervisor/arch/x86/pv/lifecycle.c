@@ -129,6 +129,7 @@ int arch_domain_relinquish(struct domain *d)
 
     /* What it was promised and never took goes back to everyone. */
     domain_set_claim(d, 0);
+    physdev_release(d);
     for ( unsigned int i = 0; i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
             vcpu_release_frames(d->vcpu[i]);

@@ -25,15 +25,15 @@ static bool bitmap_address_ok(uint64_t va)
 }
 
 /*
- * PHYSDEVOP_pirq_eoi_gmfn_v1/v2: the page where Xen would mark the PIRQs
- * that need an EOI.  Checked as Xen checks it (a frame of the caller that
- * can be writable); with no PIRQ ever bound nothing would be written
- * there, so no reference is kept, and registering twice is not refused
- * with -EBUSY as on Xen.
+ * PHYSDEVOP_pirq_eoi_gmfn_v1/v2: the page where the PIRQs that need an
+ * EOI are marked.  As on Xen: a frame of the caller that can be
+ * writable, held (a writable type reference) until the domain dies, and
+ * registered once.  No PIRQ is ever bound here, so nothing is written.
  */
 static long pirq_eoi_gmfn(guest_va_t arg)
 {
     struct physdev_pirq_eoi_gmfn info;
+    struct domain *d = current_domain();
     struct page_info *pg;
 
     if ( copy_from_guest(&info, arg, sizeof(info)) )
@@ -41,10 +41,24 @@ static long pirq_eoi_gmfn(guest_va_t arg)
     if ( !mfn_valid(info.gmfn) )
         return -EINVAL;
     pg = mfn_to_page(info.gmfn);
-    if ( get_page_and_type(pg, current_domain(), PGT_writable_page) )
+    if ( get_page_and_type(pg, d, PGT_writable_page) )
         return -EINVAL;
-    put_page_and_type(pg);
+    if ( d->arch.pirq_eoi_mfn )
+    {
+        put_page_and_type(pg);
+        return -EBUSY;
+    }
+    d->arch.pirq_eoi_mfn = info.gmfn;
     return 0;
+}
+
+/* What pirq_eoi_gmfn holds goes back as the domain dies. */
+void physdev_release(struct domain *d)
+{
+    if ( !d->arch.pirq_eoi_mfn )
+        return;
+    put_page_and_type(mfn_to_page(d->arch.pirq_eoi_mfn));
+    d->arch.pirq_eoi_mfn = 0;
 }
 
 /*

@@ -182,4 +182,7 @@ void pv_vcpu_init(struct vcpu *v);
 void pv_vcpu_load(struct vcpu *v);
 void pv_vcpu_save(struct vcpu *v);
 
+/* physdev.c: drop what physdev_op holds of a dying domain's frames. */
+void physdev_release(struct domain *d);
+
 #endif /* ARCH_X86_PV_H */

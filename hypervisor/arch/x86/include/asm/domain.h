@@ -14,6 +14,7 @@ struct arch_domain
     paddr_t e820_maddr;             /* XENMEM_set_memory_map's page, or 0 */
     unsigned int nr_e820;           /* entries in it */
     uint32_t emulation_flags;       /* XEN_X86_EMU_*: the PIT for dom0 */
+    mfn_t pirq_eoi_mfn;             /* PHYSDEVOP_pirq_eoi_gmfn's, held */
     /*
      * Where a continued mm_relinquish_memory() (mm/mmu-ops.c) resumes:
      * its pass (0 to 3) and the frame within it.
